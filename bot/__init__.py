@@ -1,0 +1,1 @@
+"""Interfaces to people: the Discord bot, the terminal chat and the ``tutor`` command line."""

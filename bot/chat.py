@@ -1,0 +1,54 @@
+"""Interactive terminal chat: the Discord commands, typed at a prompt."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from bot.render import answer_text, search_text
+from knowledge.tutor import Tutor, TutorError
+
+HELP = """Commands:
+  /ask QUESTION      answer from the lectures, cited, with a confidence (or just type the question)
+  /search QUERY      the most relevant lecture passages
+  /lectures          the lectures the tutor knows
+  /help              this list
+  /quit              leave"""
+
+
+def handle(tutor: Tutor, line: str) -> str | None:
+    """One chat line in, the reply out (None means quit). Pure, so it is easy to test."""
+    line = line.strip()
+    if not line:
+        return ""
+    cmd, _, rest = line.partition(" ") if line.startswith("/") else ("/ask", "", line)
+    try:
+        if cmd in ("/quit", "/exit"):
+            return None
+        if cmd == "/help":
+            return HELP
+        if cmd == "/ask":
+            return answer_text(tutor.ask(rest))
+        if cmd == "/search":
+            return search_text(tutor.search(rest))
+        if cmd == "/lectures":
+            rows = tutor.lectures()
+            return "\n".join(f"{r.name}: {r.title} ({r.passages} passages)" for r in rows) or "No lectures yet."
+    except TutorError as exc:
+        return f"Sorry: {exc}"
+    return f"Unknown command {cmd}. Type /help for the list."
+
+
+def run_chat(tutor: Tutor, console: Console) -> None:
+    console.print("Class tutor — ask about the lectures. Type /help for commands, /quit to leave.")
+    tutor.warm_up(reader=True)
+    while True:
+        try:
+            line = console.input("[bold]you>[/bold] ")
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            return
+        reply = handle(tutor, line)
+        if reply is None:
+            return
+        if reply:
+            console.print(reply, highlight=False, markup=False)

@@ -1,0 +1,91 @@
+"""Result objects that cross from the knowledge base to the interfaces."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from knowledge.store import PassageRecord
+
+
+@dataclass(frozen=True)
+class Citation:
+    lecture: str
+    lecture_title: str
+    section: str
+
+    def __str__(self) -> str:
+        return f"{self.lecture_title} › {self.section}" if self.section else self.lecture_title
+
+
+@dataclass(frozen=True)
+class Hit:
+    rank: int
+    score: float
+    passage: PassageRecord
+
+    @property
+    def citation(self) -> Citation:
+        p = self.passage
+        return Citation(p.lecture, p.lecture_title, p.section)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: list[Hit]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "hits": [
+                {
+                    "rank": h.rank,
+                    "score": round(h.score, 4),
+                    "lecture": h.passage.lecture,
+                    "section": h.passage.section,
+                    "start": h.passage.start,
+                    "end": h.passage.end,
+                    "text": h.passage.text,
+                }
+                for h in self.hits
+            ],
+            "timings_ms": self.timings_ms,
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the tutor says to a question: a cited span, or an honest "not in the lectures"."""
+
+    question: str
+    abstained: bool
+    text: str  # the answer span ("" when abstained)
+    confidence: float
+    sentence: str  # the sentence(s) holding the answer (or the closest passage's first sentence)
+    answer_in_sentence: tuple[int, int]  # offsets of the answer inside ``sentence``
+    passage: PassageRecord | None  # where the answer is (or the closest passage)
+    retrieval_score: float
+    hits: list[Hit]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def citation(self) -> Citation | None:
+        p = self.passage
+        return None if p is None else Citation(p.lecture, p.lecture_title, p.section)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("hits")
+        d["citation"] = None if self.citation is None else asdict(self.citation)
+        d["passages"] = [h.passage.id for h in self.hits]
+        return d
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    lecture: str
+    status: str  # "added" | "replaced" | "unchanged"
+    passages: int
+    seconds: float

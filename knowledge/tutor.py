@@ -1,0 +1,282 @@
+"""The one facade the Discord bot, the terminal chat and the CLI all call.
+
+Synchronous and typed; ``__init__`` only stores configuration, ``warm_up()`` opens the store, loads
+the embedder and the index (building it from the bundled lectures on first use). The reader loads
+on the first question.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from knowledge.cleaning import LectureFileError, clean_text, decode_bytes, has_words
+from knowledge.config import Settings
+from knowledge.index import VectorIndex
+from knowledge.passages import sentence_at, split_passages
+from knowledge.results import Answer, Hit, IngestReport, SearchResult
+from knowledge.store import LectureInfo, Store
+from models.confidence import Calibration
+from models.embedder import Embedder, SentenceEmbedder
+from models.reader import Reader
+
+log = logging.getLogger(__name__)
+MAX_QUERY_CHARS = 1000
+LECTURE_SUFFIXES = {".md", ".markdown", ".txt"}
+Progress = Callable[[str, int, int], None]
+
+
+class TutorError(ValueError):
+    """A problem with the user's input, worded for the user."""
+
+
+def lecture_name(filename: str) -> str:
+    """A stable, URL-safe lecture name from a file name (``02-language-and-bert``)."""
+    stem = Path(filename).stem.lower()
+    name = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")
+    if not name:
+        raise TutorError(f"can't make a lecture name from {filename!r}")
+    return name[:120]
+
+
+def lecture_title(text: str, filename: str) -> str:
+    """A readable title from the file name, with each word cased as the lecture writes it.
+
+    ``02-language-and-bert.md`` → ``02 Language and BERT``. (Lecture files often open with a
+    greeting, not a title, so the first heading is a poor choice.)
+    """
+    words = [w for w in re.split(r"[^A-Za-z0-9]+", Path(filename).stem) if w]
+    if not words:
+        return "Untitled lecture"
+    small = {"a", "an", "and", "the", "of", "in", "on", "to", "for", "with", "or"}
+    out = []
+    for i, w in enumerate(words):
+        m = re.search(rf"\b({re.escape(w)})\b", text, re.IGNORECASE)
+        seen = m.group(1) if m else w
+        if seen.isupper() and len(seen) > 1:
+            out.append(seen)
+        elif i > 0 and w.lower() in small:
+            out.append(w.lower())
+        else:
+            out.append(w[:1].upper() + w[1:].lower())
+    return " ".join(out)[:300]
+
+
+def check_query(query: object, what: str = "question") -> str:
+    if not isinstance(query, str):
+        raise TutorError(f"the {what} must be text")
+    q = " ".join(query.split())
+    if not q or not any(ch.isalnum() for ch in q):
+        raise TutorError(f"the {what} is empty: type a few words")
+    if len(q) > MAX_QUERY_CHARS:
+        raise TutorError(
+            f"the {what} is {len(q):,} characters long; please keep it under {MAX_QUERY_CHARS:,}"
+        )
+    return q
+
+
+class Tutor:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder | None = None,
+        reader: Reader | None = None,
+    ) -> None:
+        self.settings = settings
+        self.embedder: Embedder = embedder or SentenceEmbedder(
+            settings.models.embedder, settings.models.device, settings.models.embed_batch_size
+        )
+        m, r = settings.models, settings.reader
+        self.reader = reader or Reader(
+            m.reader, m.device, r.max_seq_length, r.doc_stride, r.max_answer_tokens, m.quantize_reader, m.torch_threads
+        )
+        self.index = VectorIndex(settings.retrieval.index, settings.retrieval.hnsw_threshold)
+        self._store: Store | None = None
+        self._calibration: Calibration | None = None
+        self._lock = threading.RLock()
+
+    # -- lifecycle --------------------------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.settings.database_url)
+        return self._store
+
+    def warm_up(self, reader: bool = False, load_defaults: bool = True) -> None:
+        with self._lock:
+            self.embedder.warm_up()
+            if load_defaults and not self.store.lectures():
+                for folder in self.settings.paths.default_lectures:
+                    self.ingest_path(self.settings.resolve(folder))
+            self._ensure_index()
+            if reader:
+                self._warm_reader()
+
+    def _warm_reader(self) -> None:
+        if self._calibration is None:
+            self.reader.warm_up()
+            self._calibration = Calibration.load(self.reader.calibration_path)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def _ensure_index(self) -> None:
+        """Make the index match the store's generation: load the saved file or rebuild."""
+        gen = self.store.generation()
+        if self.index.generation == gen:
+            return
+        path = self.settings.index_path
+        if self.index.load(path) and self.index.generation == gen:
+            return
+        ids, vectors, gen = self.store.vectors()
+        self.index.build(ids, vectors, gen)
+        self.index.save(path)
+        log.info("index rebuilt: %d passages", len(self.index))
+
+    # -- lectures ---------------------------------------------------------------------------
+    def lectures(self) -> list[LectureInfo]:
+        return self.store.lectures()
+
+    def ingest_path(self, path: Path, progress: Progress | None = None) -> list[IngestReport]:
+        """Ingest a file, or every lecture file in a folder."""
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in LECTURE_SUFFIXES)
+            if not files:
+                raise TutorError(f"{path} holds no .md or .txt lecture files")
+            return [self.ingest_path(f, progress)[0] for f in files]
+        if not path.exists():
+            raise TutorError(f"{path}: no such file")
+        if path.suffix.lower() not in LECTURE_SUFFIXES:
+            raise TutorError(f"{path.name}: lectures must be Markdown (.md) or plain text (.txt)")
+        size = path.stat().st_size
+        self._check_size(path.name, size)
+        return [self.ingest_bytes(path.name, path.read_bytes(), source=str(path), progress=progress)]
+
+    def _check_size(self, name: str, size: int) -> None:
+        limit = self.settings.ingest.max_file_bytes
+        if size > limit:
+            raise TutorError(f"{name} is {size / 1e6:.1f} MB; the limit for a lecture is {limit / 1e6:.1f} MB")
+
+    def ingest_bytes(
+        self, filename: str, data: bytes, source: str | None = None, progress: Progress | None = None
+    ) -> IngestReport:
+        """Add or replace one lecture; an unchanged lecture is left alone (content hash)."""
+        t0 = time.perf_counter()
+        name = lecture_name(filename)
+        self._check_size(filename, len(data))
+        try:
+            text = clean_text(decode_bytes(data, filename))
+        except LectureFileError as exc:
+            raise TutorError(str(exc)) from None
+        if not has_words(text):
+            raise TutorError(f"{filename} has no text to learn from")
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        with self._lock:
+            old = self.store.lecture_hash(name)
+            if old == digest:
+                self._ensure_index()
+                n = len(self.store.lecture_passages(name))
+                return IngestReport(name, "unchanged", n, time.perf_counter() - t0)
+            cfg = self.settings.ingest
+            limit = min(cfg.max_passage_tokens, self.embedder.max_tokens - 6)
+            drafts = split_passages(text, self.embedder.count_tokens, limit, cfg.overlap_sentences)
+            if not drafts:
+                raise TutorError(f"{filename} has no text to learn from")
+            vectors = []
+            batch = max(1, self.settings.models.embed_batch_size)
+            for i in range(0, len(drafts), batch):
+                chunk = drafts[i : i + batch]
+                vectors.append(self.embedder.embed([d.text for d in chunk]))
+                if progress:
+                    progress(name, min(i + batch, len(drafts)), len(drafts))
+            import numpy as np
+
+            mat = np.vstack(vectors)
+            title = lecture_title(text, filename)
+            self.store.put_lecture(name, title, source or filename, digest, text, drafts, mat)
+            self._ensure_index()
+        status = "added" if old is None else "replaced"
+        return IngestReport(name, status, len(drafts), time.perf_counter() - t0)
+
+    def remove(self, name: str) -> None:
+        with self._lock:
+            if not self.store.remove_lecture(name):
+                known = ", ".join(lec.name for lec in self.store.lectures()) or "none"
+                raise TutorError(f"no lecture named {name!r} (lectures: {known})")
+            self._ensure_index()
+
+    # -- search and ask ---------------------------------------------------------------------
+    def search(self, query: str, k: int | None = None) -> SearchResult:
+        q = check_query(query, "query")
+        k = self.settings.retrieval.top_k if k is None else k
+        if not 1 <= k <= 50:
+            raise TutorError("k must be between 1 and 50")
+        t0 = time.perf_counter()
+        vec = self.embedder.embed([q])[0]
+        t1 = time.perf_counter()
+        with self._lock:
+            self._ensure_index()
+            found = self.index.search(vec, k)
+            records = self.store.passages([i for i, _ in found])
+        t2 = time.perf_counter()
+        hits = [
+            Hit(rank, score, records[pid])
+            for rank, (pid, score) in enumerate(((i, s) for i, s in found if i in records), start=1)
+        ]
+        return SearchResult(q, hits, {"embed": (t1 - t0) * 1e3, "search": (t2 - t1) * 1e3})
+
+    def ask(self, question: str) -> Answer:
+        q = check_query(question)
+        t0 = time.perf_counter()
+        result = self.search(q)
+        hits = result.hits
+        t1 = time.perf_counter()
+        with self._lock:
+            self._warm_reader()
+        assert self._calibration is not None
+        top_sim = hits[0].score if hits else 0.0
+        timings = dict(result.timings_ms)
+        if not hits or top_sim < self.settings.retrieval.min_similarity:
+            timings["total"] = (time.perf_counter() - t0) * 1e3
+            return self._decline(q, hits, top_sim, 0.0, timings)
+        spans = self.reader.run(q, [h.passage.text for h in hits])
+        t2 = time.perf_counter()
+        timings["read"] = (t2 - t1) * 1e3
+        timings["total"] = (t2 - t0) * 1e3
+        if not spans:
+            return self._decline(q, hits, top_sim, 0.0, timings)
+        best = spans[0]
+        hit = hits[best.passage]
+        conf = self._calibration(best.score, best.null_score, hit.score)
+        if conf < self.settings.reader.confidence_threshold:
+            return self._decline(q, hits, top_sim, conf, timings)
+        text = hit.passage.text
+        s_start, s_end = sentence_at(text, best.start, best.end)
+        return Answer(
+            question=q,
+            abstained=False,
+            text=best.text,
+            confidence=conf,
+            sentence=text[s_start:s_end],
+            answer_in_sentence=(best.start - s_start, best.end - s_start),
+            passage=hit.passage,
+            retrieval_score=hit.score,
+            hits=hits,
+            timings_ms=timings,
+        )
+
+    @staticmethod
+    def _decline(q: str, hits: list[Hit], sim: float, conf: float, timings: dict[str, float]) -> Answer:
+        passage = hits[0].passage if hits else None
+        sentence = ""
+        if passage is not None:
+            s, e = sentence_at(passage.text, 0, 1)
+            sentence = passage.text[s:e]
+        return Answer(q, True, "", conf, sentence, (0, 0), passage, sim, hits, timings)

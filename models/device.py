@@ -1,0 +1,38 @@
+"""Pick the compute device once: ``auto`` prefers CUDA, then Apple MPS, then the CPU."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+
+import torch
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DeviceChoice:
+    device: str
+    half: bool  # run models in fp16 (CUDA only)
+
+    @property
+    def dtype(self) -> torch.dtype:
+        return torch.float16 if self.half else torch.float32
+
+
+@cache
+def choose_device(preference: str = "auto") -> DeviceChoice:
+    """Resolve a preference; a device that is asked for but absent falls back to the CPU, loudly."""
+    cuda = torch.cuda.is_available()
+    mps = bool(getattr(torch.backends, "mps", None)) and torch.backends.mps.is_available()
+    if preference == "auto":
+        device = "cuda" if cuda else "mps" if mps else "cpu"
+    elif preference == "cuda" and not cuda or preference == "mps" and not mps:
+        log.warning("device %r is not available here; using the CPU", preference)
+        device = "cpu"
+    else:
+        device = preference
+    choice = DeviceChoice(device=device, half=device == "cuda")
+    log.info("models run on %s%s", device, " in half precision" if choice.half else "")
+    return choice

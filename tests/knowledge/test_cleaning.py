@@ -1,0 +1,42 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from knowledge.cleaning import LectureFileError, clean_text, decode_bytes
+from tests.conftest import LECTURE
+
+
+def test_mojibake_in_the_bundled_lecture_is_repaired() -> None:
+    raw = LECTURE.read_text(encoding="utf-8")
+    assert "Iâ€™m" in raw
+    text = clean_text(raw)
+    assert "Iâ€™m" not in text and "I'm fluent in 10 languages" in text
+
+
+def test_image_markup_goes_and_the_text_around_it_stays() -> None:
+    text = clean_text("Before the picture.\n\n![Overfitting curve](img/overfit.jpg)\nAfter it.")
+    assert "img/overfit.jpg" not in text and "![" not in text
+    assert "Before the picture." in text and "Overfitting curve" in text and "After it." in text
+
+
+def test_headings_are_kept() -> None:
+    assert "# BERT" in clean_text(LECTURE.read_text(encoding="utf-8"))
+
+
+def test_binary_and_empty_files_are_refused() -> None:
+    for data in (b"", b"   \n", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", bytes(range(256)) * 10):
+        try:
+            decode_bytes(data, "x.md")
+        except LectureFileError as exc:
+            assert "x.md" in str(exc)
+        else:
+            raise AssertionError(f"accepted {data[:10]!r}")
+
+
+def test_cp1252_text_is_decoded() -> None:
+    assert decode_bytes("café".encode("cp1252"), "x.txt") == "café"
+
+
+@given(st.text())
+def test_cleaning_never_crashes_and_is_idempotent(text: str) -> None:
+    once = clean_text(text)
+    assert clean_text(once) == once
