@@ -13,6 +13,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
@@ -36,7 +37,7 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except (TutorError, ConfigError) as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
         raise typer.Exit(2) from None
 
 
@@ -131,7 +132,9 @@ def ask(question: str, as_json: JsonOpt = False) -> None:
 
 
 @app.command(name="eval")
-def eval_cmd(file: Path, as_json: JsonOpt = False, details: Annotated[bool, typer.Option(help="per question")] = False) -> None:
+def eval_cmd(
+    file: Path, as_json: JsonOpt = False, details: Annotated[bool, typer.Option(help="per question")] = False
+) -> None:
     """EM/F1, recall@k, sentence accuracy, abstention and latency on a question file."""
     from knowledge.evaluation import evaluate, load_items
 

@@ -18,9 +18,7 @@ def answer_text(ans: Answer, bold: tuple[str, str] = ("**", "**")) -> str:
         return "\n".join(lines)
     s, e = ans.answer_in_sentence
     sent = ans.sentence[:s] + bold[0] + ans.sentence[s:e] + bold[1] + ans.sentence[e:]
-    return (
-        f"{ans.text}\n\n“{sent}”\n— {ans.citation}\nconfidence {confidence_bar(ans.confidence)}"
-    )
+    return f"{ans.text}\n\n“{sent}”\n— {ans.citation}\nconfidence {confidence_bar(ans.confidence)}"
 
 
 def search_text(result: SearchResult, width: int = 300) -> str:

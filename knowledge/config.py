@@ -54,14 +54,14 @@ class RetrievalConfig(_Section):
     top_k: int = Field(3, ge=1, le=50)
     index: Literal["auto", "flat", "hnsw"] = "auto"
     hnsw_threshold: int = Field(20_000, ge=1)
-    min_similarity: float = Field(0.2, ge=-1.0, le=1.0)
+    min_similarity: float = Field(0.15, ge=-1.0, le=1.0)
 
 
 class ReaderConfig(_Section):
     max_answer_tokens: int = Field(30, ge=1, le=256)
     max_seq_length: int = Field(384, ge=64, le=512)
     doc_stride: int = Field(128, ge=16, le=256)
-    confidence_threshold: float = Field(0.35, ge=0.0, le=1.0)
+    confidence_threshold: float = Field(0.1, ge=0.0, le=1.0)
 
 
 class DiscordConfig(_Section):
@@ -76,12 +76,12 @@ class DiscordConfig(_Section):
 
 
 class Settings(_Section):
-    paths: PathsConfig = Field(default_factory=PathsConfig)
-    models: ModelsConfig = Field(default_factory=ModelsConfig)
-    ingest: IngestConfig = Field(default_factory=IngestConfig)
-    retrieval: RetrievalConfig = Field(default_factory=RetrievalConfig)
-    reader: ReaderConfig = Field(default_factory=ReaderConfig)
-    discord: DiscordConfig = Field(default_factory=DiscordConfig)
+    paths: PathsConfig = Field(default_factory=lambda: PathsConfig())
+    models: ModelsConfig = Field(default_factory=lambda: ModelsConfig())
+    ingest: IngestConfig = Field(default_factory=lambda: IngestConfig())
+    retrieval: RetrievalConfig = Field(default_factory=lambda: RetrievalConfig())
+    reader: ReaderConfig = Field(default_factory=lambda: ReaderConfig())
+    discord: DiscordConfig = Field(default_factory=lambda: DiscordConfig())
     base_dir: Path = Field(default=REPO_ROOT, exclude=True)
 
     def resolve(self, path: str) -> Path:

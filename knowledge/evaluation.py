@@ -47,7 +47,7 @@ def load_items(path: Path) -> list[EvalItem]:
             row = json.loads(line)
             items.append(EvalItem(str(row["id"]), str(row["question"]), [str(a) for a in row["answers"]]))
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise TutorError(f"{path}:{lineno}: expected {{\"id\", \"question\", \"answers\"}} ({exc})") from None
+            raise TutorError(f'{path}:{lineno}: expected {{"id", "question", "answers"}} ({exc})') from None
     if not items:
         raise TutorError(f"{path} holds no questions")
     return items
@@ -72,9 +72,16 @@ def evaluate(tutor: Tutor, items: list[EvalItem]) -> tuple[EvalReport, list[dict
             false_abstain.append(ans.abstained)
         else:
             abstain_ok.append(ans.abstained)
-        details.append({"id": item.id, "question": item.question, "answer": ans.text,
-                        "abstained": ans.abstained, "confidence": round(ans.confidence, 3),
-                        "gold": item.answers})
+        details.append(
+            {
+                "id": item.id,
+                "question": item.question,
+                "answer": ans.text,
+                "abstained": ans.abstained,
+                "confidence": round(ans.confidence, 3),
+                "gold": item.answers,
+            }
+        )
 
     def mean(xs: list[Any]) -> float:
         return float(np.mean(xs)) if xs else 0.0

@@ -15,10 +15,13 @@ import faiss
 import numpy as np
 
 MAGIC = b"TUTORIDX1"
+# One query at a time: OpenMP threads only add start-up and spin costs (measured: 7 ms → 0.1 ms
+# for a 1k-passage search on two busy cores).
+faiss.omp_set_num_threads(1)
 
 
 class VectorIndex:
-    def __init__(self, kind: str = "auto", hnsw_threshold: int = 20_000, ef_search: int = 96) -> None:
+    def __init__(self, kind: str = "auto", hnsw_threshold: int = 20_000, ef_search: int = 128) -> None:
         self.kind = kind
         self.hnsw_threshold = hnsw_threshold
         self.ef_search = ef_search
@@ -38,9 +41,11 @@ class VectorIndex:
             self._index = None
         else:
             dim = vectors.shape[1]
+            inner: faiss.Index
             if self.resolved_kind(len(ids)) == "hnsw":
-                inner = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-                inner.hnsw.efConstruction = 80
+                hnsw = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+                hnsw.hnsw.efConstruction = 80
+                inner = hnsw
             else:
                 inner = faiss.IndexFlatIP(dim)
             index = faiss.IndexIDMap2(inner)
@@ -52,7 +57,7 @@ class VectorIndex:
     def _tune(self) -> None:
         if self._index is None:
             return
-        inner = faiss.downcast_index(self._index.index)
+        inner = faiss.downcast_index(self._index.index)  # type: ignore[attr-defined]
         if isinstance(inner, faiss.IndexHNSWFlat):
             inner.hnsw.efSearch = self.ef_search
 
@@ -87,9 +92,7 @@ class VectorIndex:
             (n,) = struct.unpack_from("<I", data, len(MAGIC))
             gen = data[len(MAGIC) + 4 : len(MAGIC) + 4 + n].decode()
             payload = data[len(MAGIC) + 4 + n :]
-            self._index = (
-                faiss.deserialize_index(np.frombuffer(payload, dtype=np.uint8)) if payload else None
-            )
+            self._index = faiss.deserialize_index(np.frombuffer(payload, dtype=np.uint8)) if payload else None
         except (struct.error, UnicodeDecodeError, RuntimeError):
             return False
         self._tune()

@@ -72,7 +72,7 @@ def _split_long(text: str, span: Span, count: TokenCounter, limit: int) -> list[
     out: list[Span] = []
     cur: list[tuple[int, int]] = []
     for w in words:
-        trial = cur + [w]
+        trial = [*cur, w]
         if cur and count(text[span.start + trial[0][0] : span.start + trial[-1][1]]) > limit:
             out.append(Span(span.start + cur[0][0], span.start + cur[-1][1]))
             cur = [w]

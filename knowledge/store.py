@@ -101,15 +101,9 @@ class Store:
     def lectures(self) -> list[LectureInfo]:
         with self.session() as s:
             rows = s.execute(
-                select(Lecture, func.count(Passage.id))
-                .outerjoin(Passage)
-                .group_by(Lecture.id)
-                .order_by(Lecture.name)
+                select(Lecture, func.count(Passage.id)).outerjoin(Passage).group_by(Lecture.id).order_by(Lecture.name)
             ).all()
-            return [
-                LectureInfo(lec.name, lec.title, lec.source, lec.content_hash, n, lec.added_at)
-                for lec, n in rows
-            ]
+            return [LectureInfo(lec.name, lec.title, lec.source, lec.content_hash, n, lec.added_at) for lec, n in rows]
 
     def lecture_hash(self, name: str) -> str | None:
         with self.session() as s:

@@ -74,9 +74,7 @@ def check_query(query: object, what: str = "question") -> str:
     if not q or not any(ch.isalnum() for ch in q):
         raise TutorError(f"the {what} is empty: type a few words")
     if len(q) > MAX_QUERY_CHARS:
-        raise TutorError(
-            f"the {what} is {len(q):,} characters long; please keep it under {MAX_QUERY_CHARS:,}"
-        )
+        raise TutorError(f"the {what} is {len(q):,} characters long; please keep it under {MAX_QUERY_CHARS:,}")
     return q
 
 

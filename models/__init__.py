@@ -1,0 +1,1 @@
+"""Neural and statistical parts: embedder, QA reader, device choice, training."""

@@ -22,12 +22,7 @@ class Calibration:
     bias: float = -2.376
 
     def __call__(self, span_score: float, null_score: float, similarity: float) -> float:
-        z = (
-            self.margin * (span_score - null_score)
-            + self.score * span_score
-            + self.similarity * similarity
-            + self.bias
-        )
+        z = self.margin * (span_score - null_score) + self.score * span_score + self.similarity * similarity + self.bias
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
     @classmethod

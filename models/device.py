@@ -28,7 +28,7 @@ def choose_device(preference: str = "auto") -> DeviceChoice:
     mps = bool(getattr(torch.backends, "mps", None)) and torch.backends.mps.is_available()
     if preference == "auto":
         device = "cuda" if cuda else "mps" if mps else "cpu"
-    elif preference == "cuda" and not cuda or preference == "mps" and not mps:
+    elif (preference == "cuda" and not cuda) or (preference == "mps" and not mps):
         log.warning("device %r is not available here; using the CPU", preference)
         device = "cpu"
     else:

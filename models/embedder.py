@@ -60,8 +60,9 @@ class SentenceEmbedder:
         if choice.half:
             model = model.half()
         self._model = model
-        self.dimension = int(model.get_embedding_dimension() if hasattr(model, "get_embedding_dimension") else model.get_sentence_embedding_dimension())
-        self.max_tokens = int(model.max_seq_length)
+        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        self.dimension = int(getter() or 384)
+        self.max_tokens = int(model.max_seq_length or 256)
 
     @property
     def tokenizer(self) -> Any:

@@ -49,10 +49,9 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAILING):
         end -= 1
-    if end > start and text[end - 1] == "." and not text[start:end - 1].replace(".", "").isdigit():
-        # A sentence's final period is not part of the answer; "e.g." style dots stay.
-        if end - 2 < start or text[end - 2] != "." and text[start:end].count(".") == 1:
-            end -= 1
+    # A sentence's closing period is not part of the answer ("e.g." and "3.5" keep theirs).
+    if end - start > 1 and text[end - 1] == "." and "." not in text[start : end - 1]:
+        end -= 1
     return start, end
 
 

@@ -6,17 +6,7 @@ passages and windows are directly comparable; the [CLS] sum is the "no answer" s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import torch
-
-
-@dataclass(frozen=True)
-class SpanCandidate:
-    feature: int
-    start_token: int
-    end_token: int
-    score: float
 
 
 def best_spans(
@@ -57,31 +47,3 @@ def best_spans(
     best = torch.where(valid & (best > neg / 2), best, torch.full_like(best, float("-inf")))
     null = start_logits[:, 0].float() + end_logits[:, 0].float()
     return s_idx, e_idx, best, null
-
-
-def top_spans(
-    start_logits: torch.Tensor,
-    end_logits: torch.Tensor,
-    context_mask: torch.Tensor,
-    max_answer_tokens: int,
-    k: int,
-) -> list[SpanCandidate]:
-    """The ``k`` best spans over all features together (for ranking alternatives)."""
-    start = start_logits.float().masked_fill(~context_mask, float("-inf"))
-    end = end_logits.float().masked_fill(~context_mask, float("-inf"))
-    length = start.shape[1]
-    idx = torch.arange(length, device=start.device)
-    diff = idx[None, :] - idx[:, None]
-    band = (diff >= 0) & (diff < max_answer_tokens)
-    scores = (start[:, :, None] + end[:, None, :]).masked_fill(~band[None], float("-inf"))
-    flat = scores.reshape(-1)
-    k = min(k, flat.numel())
-    values, args = flat.topk(k)
-    out: list[SpanCandidate] = []
-    for value, arg in zip(values.tolist(), args.tolist(), strict=True):
-        if value == float("-inf"):
-            break
-        feature, rest = divmod(arg, length * length)
-        s, e = divmod(rest, length)
-        out.append(SpanCandidate(feature, s, e, value))
-    return out

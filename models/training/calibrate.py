@@ -50,11 +50,18 @@ def collect(qa_dir: Path, per_article: int, k: int, seed: int) -> list[dict[str,
                 continue
             best = spans[0]
             f1 = best_over_golds(best.text, ex.answers)[1] if positive else 0.0
-            rows.append({
-                "title": title, "positive": float(positive), "score": best.score, "null": best.null_score,
-                "similarity": float(sims[top[best.passage]]), "top_similarity": float(sims[top[0]]),
-                "label": float(positive and f1 >= 0.5), "f1": f1,
-            })
+            rows.append(
+                {
+                    "title": title,
+                    "positive": float(positive),
+                    "score": best.score,
+                    "null": best.null_score,
+                    "similarity": float(sims[top[best.passage]]),
+                    "top_similarity": float(sims[top[0]]),
+                    "label": float(positive and f1 >= 0.5),
+                    "f1": f1,
+                }
+            )
         print(f"{n + 1}/{len(titles)} {title}", flush=True)
     return rows
 
@@ -93,7 +100,9 @@ def main() -> None:
     ap.add_argument("--k", type=int, default=3)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--rows", type=Path, default=Path("build/calibration_rows.jsonl"))
-    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "weights" / "reader" / "calibration.json")
+    ap.add_argument(
+        "--out", type=Path, default=Path(__file__).resolve().parents[1] / "weights" / "reader" / "calibration.json"
+    )
     ns = ap.parse_args()
     if ns.rows.exists():
         rows = [json.loads(line) for line in ns.rows.open()]

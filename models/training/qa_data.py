@@ -152,7 +152,8 @@ def tokenize_examples(
         seq_ids = enc.sequence_ids(i)
         ex = examples[mapping[i]]
         ctx_offsets: list[tuple[int, int] | None] = [
-            tuple(o) if s == 1 else None for o, s in zip(offsets, seq_ids, strict=True)  # type: ignore[misc]
+            tuple(o) if s == 1 else None
+            for o, s in zip(offsets, seq_ids, strict=True)  # type: ignore[misc]
         ]
         s_tok = e_tok = 0
         if ex.answerable:

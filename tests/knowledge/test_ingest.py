@@ -12,7 +12,11 @@ from tests.fakes import FailingEmbedder, HashingEmbedder
 
 
 def snapshot(tutor: Tutor) -> tuple[list[tuple[str, str, int]], str, int]:
-    return ([(x.name, x.content_hash, x.passages) for x in tutor.lectures()], tutor.store.generation(), len(tutor.index))
+    return (
+        [(x.name, x.content_hash, x.passages) for x in tutor.lectures()],
+        tutor.store.generation(),
+        len(tutor.index),
+    )
 
 
 def assert_store_and_index_agree(tutor: Tutor) -> None:

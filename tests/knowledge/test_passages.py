@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +28,7 @@ def test_small_limit_splits_with_one_sentence_overlap() -> None:
     text = lecture_text()
     passages = split_passages(text, count, 40, 1)
     assert len(passages) > 10
-    same_section = [(a, b) for a, b in zip(passages, passages[1:], strict=False) if a.section == b.section]
+    same_section = [(a, b) for a, b in pairwise(passages) if a.section == b.section]
     assert same_section and any(b.start < a.end for a, b in same_section)
     assert all(count(p.text) <= 40 for p in passages)
 

@@ -1,0 +1,1 @@
+"""The course: lectures, passages, index, store, evaluation and the Tutor facade."""

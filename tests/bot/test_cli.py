@@ -1,0 +1,115 @@
+"""The ``tutor`` command line, on a fake-embedder tutor and (for ask) on the real one."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bot import cli
+from bot.chat import handle
+from knowledge.tutor import Tutor
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def use(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    def _use(tutor: Tutor) -> None:
+        monkeypatch.setitem(cli._state, "tutor", tutor)
+
+    yield _use
+    cli._state.pop("tutor", None)
+
+
+def test_lectures_table_and_json(fake_tutor: Tutor, use) -> None:
+    use(fake_tutor)
+    result = runner.invoke(cli.app, ["lectures"])
+    assert result.exit_code == 0 and "02-language-and-bert" in result.output
+    data = json.loads(runner.invoke(cli.app, ["lectures", "--json"]).output)
+    assert data[0]["name"] == "02-language-and-bert" and data[0]["passages"] > 0
+
+
+def test_search_prints_ranked_passages(fake_tutor: Tutor, use) -> None:
+    use(fake_tutor)
+    result = runner.invoke(cli.app, ["search", "learning rate batch size", "-k", "2"])
+    assert result.exit_code == 0
+    assert result.output.lstrip().startswith("1. [") and "\n2. [" in result.output
+    data = json.loads(runner.invoke(cli.app, ["search", "learning rate", "-k", "2", "--json"]).output)
+    assert [h["rank"] for h in data["hits"]] == [1, 2]
+    assert {"lecture", "section", "score", "text"} <= set(data["hits"][0])
+
+
+def test_ingest_and_remove(fake_tutor: Tutor, use, tmp_path: Path) -> None:
+    use(fake_tutor)
+    path = tmp_path / "week-3.md"
+    path.write_text("# Attention\n\nAttention weighs every token against every other token.\n")
+    result = runner.invoke(cli.app, ["ingest", str(path)])
+    assert result.exit_code == 0 and "added" in result.output and "week-3" in result.output
+    assert "unchanged" in runner.invoke(cli.app, ["ingest", str(path)]).output
+    assert runner.invoke(cli.app, ["remove", "week-3"]).exit_code == 0
+    assert "week-3" not in runner.invoke(cli.app, ["lectures"]).output
+
+
+def test_errors_are_messages_not_tracebacks(fake_tutor: Tutor, use, tmp_path: Path) -> None:
+    use(fake_tutor)
+    for args, text in (
+        (["search", ""], "empty"),
+        (["search", "x" * 10_000], "10,000 characters"),
+        (["remove", "nope"], "no lecture named"),
+        (["ingest", str(tmp_path / "missing.md")], "no such file"),
+        (["search", "hello", "-k", "0"], "between 1 and 50"),
+    ):
+        result = runner.invoke(cli.app, args)
+        assert result.exit_code == 2, args
+        assert text in result.output and "Traceback" not in result.output
+
+
+def test_broken_config_stops_with_a_message(tmp_path: Path) -> None:
+    bad = tmp_path / "config.toml"
+    bad.write_text("[retrieval]\ntop_k = -3\n")
+    cli._state.pop("tutor", None)
+    result = runner.invoke(cli.app, ["--config", str(bad), "lectures"])
+    assert result.exit_code == 2 and "retrieval.top_k" in result.output and str(bad) in result.output
+
+
+def test_ask_end_to_end_with_the_shipped_reader(real_tutor: Tutor, use) -> None:
+    use(real_tutor)
+    result = runner.invoke(cli.app, ["ask", "What is a key element of BERT?"])
+    assert result.exit_code == 0 and "Pretraining" in result.output and "BERT" in result.output
+    data = json.loads(runner.invoke(cli.app, ["ask", "Who won the 2018 football World Cup?", "--json"]).output)
+    assert data["abstained"] is True and data["citation"]["lecture"] == "02-language-and-bert"
+
+
+def test_eval_json_has_exactly_the_agreed_keys(real_tutor: Tutor, use, tmp_path: Path) -> None:
+    use(real_tutor)
+    qs = tmp_path / "q.jsonl"
+    qs.write_text(
+        '{"id": "a", "question": "What is a key element of BERT?", "answers": ["Pretraining"]}\n'
+        '{"id": "b", "question": "What is the capital of France?", "answers": []}\n'
+    )
+    data = json.loads(runner.invoke(cli.app, ["eval", str(qs), "--json"]).output)
+    assert set(data) == {
+        "em",
+        "f1",
+        "recall_at_k",
+        "sentence_accuracy",
+        "abstain_accuracy",
+        "false_abstain_rate",
+        "latency_p50_ms",
+        "latency_p95_ms",
+        "n",
+    }
+    assert data["n"] == 2 and data["em"] == 1.0 and data["abstain_accuracy"] == 1.0
+
+
+def test_terminal_chat_uses_the_same_commands(fake_tutor: Tutor) -> None:
+    assert "/search" in (handle(fake_tutor, "/help") or "")
+    assert (handle(fake_tutor, "/search learning rate") or "").startswith("1. [")
+    assert "02-language-and-bert" in (handle(fake_tutor, "/lectures") or "")
+    assert (handle(fake_tutor, "/search ") or "").startswith("Sorry")
+    assert "Unknown command" in (handle(fake_tutor, "/dance") or "")
+    assert handle(fake_tutor, "/quit") is None

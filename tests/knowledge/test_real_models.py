@@ -1,0 +1,43 @@
+"""Search and ask with the real packaged embedder and the shipped reader (loaded once)."""
+
+from __future__ import annotations
+
+from knowledge.tutor import Tutor
+from models.qa_metrics import contains_answer
+from tests.conftest import dev_items
+
+
+def test_gold_passages_rank_in_the_top_three(real_tutor: Tutor) -> None:
+    answerable = [item for item in dev_items() if item["answers"]]
+    found = 0
+    for item in answerable:
+        hits = real_tutor.search(item["question"], k=3).hits
+        found += any(contains_answer(h.passage.text, item["answers"]) for h in hits)
+    assert found >= 8
+    assert found / len(answerable) >= 0.9
+
+
+def test_search_scores_are_ranked_cosines(real_tutor: Tutor) -> None:
+    hits = real_tutor.search("What does BERT condition on?", k=5).hits
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True) and all(-1.0 <= s <= 1.0 for s in scores)
+    assert hits[0].passage.section == "BERT"
+
+
+def test_ask_answers_with_a_span_its_sentence_and_a_citation(real_tutor: Tutor) -> None:
+    ans = real_tutor.ask("How many parameters does BERT_BASE contain?")
+    assert not ans.abstained
+    assert ans.text == "110M"
+    s, e = ans.answer_in_sentence
+    assert ans.sentence[s:e] == "110M"
+    assert ans.citation is not None and ans.citation.section == "BERT"
+    assert ans.citation.lecture == "02-language-and-bert"
+    assert 0.0 < ans.confidence <= 1.0
+    assert ans.passage is not None and ans.sentence in ans.passage.text
+
+
+def test_off_topic_questions_are_declined_with_the_closest_passage(real_tutor: Tutor) -> None:
+    for question in ("What is the capital of France?", "How do I bake sourdough bread?"):
+        ans = real_tutor.ask(question)
+        assert ans.abstained and ans.text == ""
+        assert ans.passage is not None

@@ -1,0 +1,63 @@
+"""The real shipped reader (loaded once per session) and a local-checkpoint reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.tutor import Tutor
+from models.reader import Reader
+
+
+@pytest.fixture(scope="session")
+def reader(real_tutor: Tutor) -> Reader:
+    return real_tutor.reader
+
+
+def test_answers_from_the_right_passage(reader: Reader) -> None:
+    passages = [
+        "Dogs are loyal pets that like to play fetch in the park.",
+        "BERT_BASE contains 110M parameters and BERT_LARGE contains 340M parameters.",
+    ]
+    spans = reader.run("How many parameters does BERT_LARGE contain?", passages)
+    assert spans[0].passage == 1 and spans[0].text == "340M"
+    assert passages[1][spans[0].start : spans[0].end] == "340M"
+
+
+def test_long_passages_are_read_with_a_stride(reader: Reader) -> None:
+    filler = " ".join(f"Sentence number {i} talks about nothing in particular." for i in range(120))
+    passage = filler + " The tutor bot was written in the city of Tallinn. " + filler
+    spans = reader.run("In which city was the tutor bot written?", [passage])
+    assert spans and spans[0].text == "Tallinn"
+
+
+def test_answer_length_is_limited(real_tutor: Tutor) -> None:
+    short = Reader(max_answer_tokens=2)
+    short._model, short._tokenizer, short._device = real_tutor.reader._model, real_tutor.reader._tokenizer, "cpu"
+    spans = short.run(
+        "What do larger batches produce?",
+        ["Larger batches produce gradients with lower variance and more stable updates."],
+    )
+    assert spans and len(spans[0].text.split()) <= 2
+
+
+def test_empty_inputs(reader: Reader) -> None:
+    assert reader.run("question?", []) == []
+    assert reader.run("   ", ["text"]) == []
+
+
+def test_any_local_hugging_face_checkpoint_can_be_the_reader(tmp_path: Path) -> None:
+    from transformers import AutoTokenizer, BertConfig, BertForQuestionAnswering
+
+    from models.embedder import packaged_minilm_path
+
+    config = BertConfig(
+        vocab_size=30522, hidden_size=32, num_hidden_layers=1, num_attention_heads=2, intermediate_size=64
+    )
+    BertForQuestionAnswering(config).save_pretrained(tmp_path)
+    AutoTokenizer.from_pretrained(packaged_minilm_path()).save_pretrained(tmp_path)
+    reader = Reader(model=str(tmp_path), device="cpu", quantize=False)
+    spans = reader.run("What is tiny?", ["This checkpoint is tiny and random."])
+    assert reader.calibration_path == tmp_path / "calibration.json"
+    assert spans and spans[0].text in "This checkpoint is tiny and random."

@@ -1,0 +1,43 @@
+import torch
+
+from models.reader import snap_to_words
+from models.span_decoding import best_spans
+
+
+def logits(length: int, start: dict[int, float], end: dict[int, float]) -> tuple[torch.Tensor, torch.Tensor]:
+    s = torch.full((1, length), -5.0)
+    e = torch.full((1, length), -5.0)
+    for k, v in start.items():
+        s[0, k] = v
+    for k, v in end.items():
+        e[0, k] = v
+    return s, e
+
+
+def test_best_span_respects_order_context_and_length() -> None:
+    mask = torch.zeros((1, 10), dtype=torch.bool)
+    mask[0, 4:9] = True
+    # the highest start is in the question (token 1) and must be ignored; end before start is invalid
+    s, e = logits(10, {1: 9.0, 5: 3.0, 7: 2.0}, {4: 8.0, 6: 2.5, 8: 1.0})
+    st, en, score, null = best_spans(s, e, mask, max_answer_tokens=5)
+    assert (int(st[0]), int(en[0])) == (5, 6)
+    assert float(score[0]) == 5.5
+    assert float(null[0]) == -10.0
+    st, en, _, _ = best_spans(s, e, mask, max_answer_tokens=1)
+    assert int(st[0]) == int(en[0])
+
+
+def test_features_without_context_score_minus_infinity() -> None:
+    s, e = logits(6, {2: 1.0}, {3: 1.0})
+    _, _, score, _ = best_spans(s, e, torch.zeros((1, 6), dtype=torch.bool), 5)
+    assert score[0] == float("-inf")
+
+
+def test_snapping_to_words() -> None:
+    text = "Larger batches produce gradients with lower variance."
+    s = text.index("adients")
+    assert text[slice(*snap_to_words(text, s, s + 5))] == "gradients"
+    s = text.index("lower")
+    assert text[slice(*snap_to_words(text, s, len(text)))] == "lower variance"
+    t2 = "It has 110M parameters, BERT_LARGE has 340M."
+    assert t2[slice(*snap_to_words(t2, 7, 23))] == "110M parameters"
