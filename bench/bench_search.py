@@ -14,7 +14,6 @@ import argparse
 import resource
 import tempfile
 import time
-from pathlib import Path
 
 import numpy as np
 
@@ -37,7 +36,7 @@ def bench_index(n: int, rng: np.random.Generator, queries: int = 300) -> list[tu
     ids = np.arange(n, dtype=np.int64)
     qs = vecs[rng.integers(0, n, queries)] + 0.3 * rng.standard_normal((queries, 384)).astype(np.float32)
     qs /= np.linalg.norm(qs, axis=1, keepdims=True)
-    rows = []
+    rows: list[tuple[str, ...]] = []
     truth: list[set[int]] = []
     for kind in ("flat", "hnsw"):
         idx = VectorIndex(kind)

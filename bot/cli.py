@@ -181,6 +181,16 @@ def run_bot() -> None:
         run(_state.get("config"))
 
 
+@app.command(name="sync-commands")
+def sync_commands() -> None:
+    """Register the slash commands globally (guilds in config.toml get them at every start)."""
+    from bot.client import sync_global
+
+    with _errors():
+        n = sync_global(_state.get("config"))
+    out.print(f"synced {n} commands globally")
+
+
 def entry() -> None:
     try:
         app()

@@ -50,3 +50,28 @@ class Passage(Base):
     text: Mapped[str] = mapped_column(Text)
     vector: Mapped[bytes] = mapped_column(LargeBinary)
     lecture: Mapped[Lecture] = relationship(back_populates="passages")
+
+
+class QuestionLog(Base):
+    """Questions asked through an interface, for instructors' statistics and feedback votes."""
+
+    __tablename__ = "questions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[str] = mapped_column(String(32), default="")
+    user_id: Mapped[str] = mapped_column(String(32), default="")
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text, default="")
+    abstained: Mapped[bool] = mapped_column(default=False)
+    confidence: Mapped[float] = mapped_column(default=0.0)
+    asked_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Vote(Base):
+    """A 👍/👎 on an answer; one per user per answer (a second click changes it)."""
+
+    __tablename__ = "votes"
+    __table_args__ = (UniqueConstraint("question_id", "user_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    user_id: Mapped[str] = mapped_column(String(32))
+    value: Mapped[int] = mapped_column(Integer)

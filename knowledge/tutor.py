@@ -17,6 +17,7 @@ from pathlib import Path
 
 from knowledge.cleaning import LectureFileError, clean_text, decode_bytes, has_words
 from knowledge.config import Settings
+from knowledge.feedback import Feedback
 from knowledge.index import VectorIndex
 from knowledge.passages import sentence_at, split_passages
 from knowledge.results import Answer, Hit, IngestReport, SearchResult
@@ -99,6 +100,10 @@ class Tutor:
         self._lock = threading.RLock()
 
     # -- lifecycle --------------------------------------------------------------------------
+    @property
+    def feedback(self) -> Feedback:
+        return Feedback(self.store)
+
     @property
     def store(self) -> Store:
         if self._store is None:

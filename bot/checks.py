@@ -1,0 +1,63 @@
+"""Server-side permission checks and per-user cooldowns for slash commands."""
+
+from __future__ import annotations
+
+import time
+
+import discord
+from discord import app_commands
+
+
+class SnowflakeMentions(discord.AllowedMentions):
+    """AllowedMentions whose user and role ids are sent as strings, as Discord's API schema says."""
+
+    def merge(self, other: discord.AllowedMentions) -> discord.AllowedMentions:
+        merged = super().merge(other)
+        return SnowflakeMentions(
+            everyone=merged.everyone, users=merged.users, roles=merged.roles, replied_user=merged.replied_user
+        )
+
+    def to_dict(self) -> dict:  # type: ignore[override]
+        data: dict = dict(super().to_dict())
+        for key in ("users", "roles"):
+            if key in data:
+                data[key] = [str(x) for x in data[key]]
+        return data
+
+
+class NotInstructor(app_commands.CheckFailure):
+    pass
+
+
+class OnCooldown(app_commands.CheckFailure):
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"retry after {retry_after:.0f}s")
+        self.retry_after = retry_after
+
+
+def has_role(user: discord.abc.User, role_name: str) -> bool:
+    roles = getattr(user, "roles", None) or []
+    return any(r.name == role_name for r in roles)
+
+
+def require_instructor(interaction: discord.Interaction, role_name: str) -> None:
+    """Refuse anyone without the instructor role, whatever Discord's permission hints allowed."""
+    if interaction.guild is None or not has_role(interaction.user, role_name):
+        raise NotInstructor(f"only members with the {role_name} role can do this")
+
+
+class Cooldown:
+    """At most one use per ``seconds`` per user; fixed window, in memory."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._last: dict[int, float] = {}
+
+    def hit(self, user_id: int) -> None:
+        if self.seconds <= 0:
+            return
+        now = time.monotonic()
+        last = self._last.get(user_id)
+        if last is not None and now - last < self.seconds:
+            raise OnCooldown(self.seconds - (now - last))
+        self._last[user_id] = now

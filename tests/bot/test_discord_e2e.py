@@ -1,0 +1,208 @@
+"""Every command, button and error path through the loopback fake Discord, with the real models."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+from sqlalchemy import select
+
+from bot.client import TutorBot
+from knowledge.schema import Vote
+from knowledge.tutor import Tutor
+from tests.fake_discord.harness import running_bot
+from tests.fake_discord.server import INSTRUCTOR_ROLE, STUDENT2, TA_CHANNEL_ID, TEACHER, FakeDiscord, Recorded
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest_asyncio.fixture
+async def discord_env(tmp_path: Path, real_tutor: Tutor) -> AsyncIterator[tuple[FakeDiscord, TutorBot]]:
+    async with running_bot(tmp_path, real_tutor) as (fake, bot):
+        yield fake, bot
+        assert fake.violations == []
+
+
+def opt(name: str, value: Any, type_: int = 3) -> dict[str, Any]:
+    return {"name": name, "type": type_, "value": value}
+
+
+async def final_message(fake: FakeDiscord, payload: dict[str, Any]) -> Recorded:
+    """The followup or edited original that carries the result (after the defer)."""
+    return await fake.wait_for(
+        lambda: next((r for r in fake.for_interaction(payload) if r.path.startswith("/webhooks")), None), 30
+    )
+
+
+def callback(fake: FakeDiscord, payload: dict[str, Any]) -> Recorded | None:
+    return next((r for r in fake.for_interaction(payload) if r.path.endswith("/callback")), None)
+
+
+async def test_commands_are_synced_to_the_configured_guild(discord_env) -> None:
+    fake, _ = discord_env
+    put = next(r for r in fake.requests if r.method == "PUT" and r.path.endswith("/commands"))
+    names = {c["name"] for c in put.body}
+    assert {"ask", "search", "lecture", "stats", "help"} <= names
+    lecture = next(c for c in put.body if c["name"] == "lecture")
+    assert lecture["default_member_permissions"] is not None
+
+
+async def test_ask_is_answered_and_cited(discord_env) -> None:
+    fake, _ = discord_env
+    payload = await fake.slash("ask", [opt("question", "How many parameters does BERT_BASE contain?")])
+    msg = await final_message(fake, payload)
+    first = callback(fake, payload)
+    assert first is not None and first.body["type"] == 5  # deferred first
+    embed = msg.body["embeds"][0]
+    assert "**110M**" in embed["description"]
+    assert any(f["name"] == "Source" and "BERT" in f["value"] for f in embed["fields"])
+    assert any(f["name"] == "Confidence" and "%" in f["value"] for f in embed["fields"])
+    assert msg.body["allowed_mentions"] == {"parse": []}
+
+
+async def test_declined_question_offers_a_ta_who_gets_it(discord_env) -> None:
+    fake, _ = discord_env
+    payload = await fake.slash("ask", [opt("question", "What is the capital of France? @everyone")])
+    msg = await final_message(fake, payload)
+    assert "not" in msg.body["embeds"][0]["description"] or "covered" in msg.body["embeds"][0]["description"]
+    buttons = [c for row in msg.body["components"] for c in row["components"]]
+    ta = next(b for b in buttons if b.get("label") == "Ask a TA")
+    message = fake.message(msg.body)
+    click = await fake.click(ta["custom_id"], message)
+    post = await fake.wait_for(
+        lambda: next((r for r in fake.requests if r.path == f"/channels/{TA_CHANNEL_ID}/messages"), None)
+    )
+    assert f"<@&{INSTRUCTOR_ROLE}>" in post.body["content"]
+    assert [str(r) for r in post.body["allowed_mentions"]["roles"]] == [INSTRUCTOR_ROLE]
+    assert post.body["allowed_mentions"].get("parse", []) == []
+    assert callback(fake, click) is not None
+
+
+async def test_votes_are_stored_once_per_user(discord_env) -> None:
+    fake, bot = discord_env
+    payload = await fake.slash("ask", [opt("question", "What is a key element of BERT?")])
+    msg = await final_message(fake, payload)
+    buttons = [c for row in msg.body["components"] for c in row["components"]]
+    up = next(b for b in buttons if b["custom_id"].endswith(":up"))
+    down = next(b for b in buttons if b["custom_id"].endswith(":down"))
+    message = fake.message(msg.body)
+    first = await fake.click(up["custom_id"], message)
+    await fake.wait_for(lambda: callback(fake, first))
+    second = await fake.click(down["custom_id"], message)
+    await fake.wait_for(lambda: callback(fake, second))
+    other = await fake.click(up["custom_id"], message, u=STUDENT2)
+    await fake.wait_for(lambda: callback(fake, other))
+    with bot.tutor.store.session() as s:
+        votes = sorted((v.user_id, v.value) for v in s.scalars(select(Vote)))
+    assert len(votes) == 2 and sorted(v for _, v in votes) == [-1, 1]
+
+
+async def test_search_lists_cited_passages(discord_env) -> None:
+    fake, _ = discord_env
+    payload = await fake.slash("search", [opt("query", "learning rate"), opt("k", 2, 4)])
+    msg = await final_message(fake, payload)
+    fields = msg.body["embeds"][0]["fields"]
+    assert len(fields) == 2 and fields[0]["name"].startswith("1. ")
+
+
+async def test_help_lists_commands_and_limits(discord_env) -> None:
+    fake, _ = discord_env
+    payload = await fake.slash("help")
+    cb = await fake.wait_for(lambda: callback(fake, payload))
+    text = str(cb.body)
+    assert "/ask" in text and "cannot" in text
+
+
+async def test_a_student_is_refused_instructor_commands(discord_env) -> None:
+    fake, bot = discord_env
+    before = bot.tutor.lectures()
+    att = fake.attachment("evil.md", b"# Evil\n\nNothing.\n")
+    for name, sub, opts in (
+        ("lecture", "add", [opt("file", att["id"], 11)]),
+        ("lecture", "remove", [opt("name", "02-language-and-bert")]),
+        ("stats", None, []),
+    ):
+        payload = await fake.slash(name, opts, sub=sub, resolved={"attachments": {att["id"]: att}})
+        cb = await fake.wait_for(lambda p=payload: callback(fake, p))
+        assert "Instructor role" in cb.body["data"]["content"]
+        assert cb.body["data"]["flags"] & 64  # ephemeral
+    assert bot.tutor.lectures() == before
+
+
+async def test_an_uploaded_lecture_is_then_found_by_ask(discord_env) -> None:
+    fake, _ = discord_env
+    text = b"# Attention\n\nSelf-attention was introduced by Vaswani and colleagues in 2017.\n"
+    att = fake.attachment("03-attention.md", text)
+    payload = await fake.slash(
+        "lecture",
+        [opt("file", att["id"], 11)],
+        u=TEACHER,
+        roles=[INSTRUCTOR_ROLE],
+        sub="add",
+        resolved={"attachments": {att["id"]: att}},
+    )
+    done = await fake.wait_for(
+        lambda: next(
+            (
+                r
+                for r in fake.for_interaction(payload)
+                if r.method == "PATCH" and "Added" in (r.body or {}).get("content", "")
+            ),
+            None,
+        ),
+        30,
+    )
+    assert "03-attention" in done.body["content"]
+    ask = await fake.slash("ask", [opt("question", "Who introduced self-attention?")])
+    msg = await final_message(fake, ask)
+    assert "Vaswani" in msg.body["embeds"][0]["description"]
+    stats = await fake.slash("stats", u=TEACHER, roles=[INSTRUCTOR_ROLE])
+    cb = await fake.wait_for(lambda: callback(fake, stats))
+    assert cb.body["data"]["embeds"][0]["fields"][0]["value"] == "1"
+
+
+async def test_oversize_and_wrong_type_uploads_are_refused(discord_env) -> None:
+    fake, bot = discord_env
+    before = bot.tutor.lectures()
+    big = fake.attachment("big.md", b"word " * 300_000)
+    pdf = fake.attachment("slides.pdf", b"%PDF-1.4", "application/pdf")
+    for att, text in ((big, "upload limit"), (pdf, "Markdown")):
+        payload = await fake.slash(
+            "lecture",
+            [opt("file", att["id"], 11)],
+            u=TEACHER,
+            roles=[INSTRUCTOR_ROLE],
+            sub="add",
+            resolved={"attachments": {att["id"]: att}},
+        )
+        cb = await fake.wait_for(lambda p=payload: callback(fake, p))
+        assert text in cb.body["data"]["content"]
+    assert bot.tutor.lectures() == before
+
+
+async def test_long_questions_get_a_clear_message(discord_env) -> None:
+    fake, _ = discord_env
+    payload = await fake.slash("ask", [opt("question", "why " * 1000)])
+    cb = await fake.wait_for(lambda: callback(fake, payload))
+    assert "characters long" in cb.body["data"]["content"]
+
+
+async def test_mentions_in_questions_ping_nobody(discord_env) -> None:
+    fake, _ = discord_env
+    payload = await fake.slash("ask", [opt("question", "@everyone what is a key element of BERT? <@123> <@&456>")])
+    msg = await final_message(fake, payload)
+    assert msg.body["allowed_mentions"] == {"parse": []}
+    assert "@everyone" not in msg.body["embeds"][0]["title"].replace("@\u200beveryone", "")
+
+
+async def test_cooldown_gives_a_friendly_private_reply(tmp_path: Path, real_tutor: Tutor) -> None:
+    async with running_bot(tmp_path, real_tutor, TUTOR__DISCORD__COOLDOWN_SECONDS="60") as (fake, _):
+        first = await fake.slash("search", [opt("query", "learning rate")])
+        await final_message(fake, first)
+        second = await fake.slash("search", [opt("query", "batch size")])
+        cb = await fake.wait_for(lambda: callback(fake, second))
+        assert "Slow down" in cb.body["data"]["content"] and cb.body["data"]["flags"] & 64
+        assert fake.violations == []
