@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from bot.render import answer_text, search_text
+from bot.render import answer_text, classify_text, compare_text, ngrams_text, search_text, tokenize_text
 from knowledge.tutor import Tutor, TutorError
 
 HELP = """Commands:
   /ask QUESTION      answer from the lectures, cited, with a confidence (or just type the question)
   /search QUERY      the most relevant lecture passages
   /lectures          the lectures the tutor knows
+  /tokenize TEXT     BERT word pieces and the vocabulary-index representation
+  /ngrams [N] TEXT   the most frequent word n-grams (N = 1..5, default 2)
+  /compare A | B     bag-of-words vs. embedding similarity of two sentences
+  /classify humor|appropriateness TEXT
   /help              this list
   /quit              leave"""
 
@@ -30,6 +34,20 @@ def handle(tutor: Tutor, line: str) -> str | None:
             return answer_text(tutor.ask(rest))
         if cmd == "/search":
             return search_text(tutor.search(rest))
+        if cmd == "/tokenize":
+            return tokenize_text(tutor.tokenize(rest))
+        if cmd == "/ngrams":
+            first, _, tail = rest.partition(" ")
+            n, text = (int(first), tail) if first.isdigit() else (2, rest)
+            return ngrams_text(tutor.ngrams(text, n))
+        if cmd == "/compare":
+            a, sep, b = rest.partition("|")
+            if not sep:
+                return "Usage: /compare first sentence | second sentence"
+            return compare_text(tutor.compare(a, b))
+        if cmd == "/classify":
+            kind, _, text = rest.partition(" ")
+            return classify_text(tutor.classify(kind, text))
         if cmd == "/lectures":
             rows = tutor.lectures()
             return "\n".join(f"{r.name}: {r.title} ({r.passages} passages)" for r in rows) or "No lectures yet."

@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from bot.render import answer_text, search_text
+from bot.render import answer_text, classify_text, compare_text, ngrams_text, search_text, tokenize_text
 from bot.runtime import make_tutor
 from knowledge.config import ConfigError
 from knowledge.tutor import Tutor, TutorError
@@ -129,6 +129,86 @@ def ask(question: str, as_json: JsonOpt = False) -> None:
         _print_json(answer.to_dict())
     else:
         out.print(answer_text(answer, ("[", "]")), highlight=False, markup=False)
+
+
+StopOpt = Annotated[bool, typer.Option("--no-stopwords", help="remove English stopwords")]
+
+
+def _demo_tutor() -> Tutor:
+    """Demos need no index: don't build one just to tokenize a sentence."""
+    if "tutor" not in _state:
+        with _errors():
+            _, tutor = make_tutor(_state.get("config"))
+        _state["tutor"] = tutor
+    return _state["tutor"]  # type: ignore[no-any-return]
+
+
+@app.command()
+def tokenize(
+    text: str,
+    no_stopwords: StopOpt = False,
+    image: Annotated[Path | None, typer.Option(help="also draw the tokens into this PNG file")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """BERT WordPiece tokens and ids, and the lecture's vocabulary-index representation."""
+    result = _run(lambda: _demo_tutor().tokenize(text, no_stopwords))
+    if image is not None:
+        from bot.ui.token_image import render_tokens
+
+        image.write_bytes(render_tokens(result))
+    if as_json:
+        _print_json(
+            {
+                "tokens": [p.token for p in result.pieces],
+                "ids": [p.id for p in result.pieces],
+                "count": result.count,
+                "vocabulary": result.vocabulary,
+                "indices": result.indices,
+                "truncated": result.truncated,
+            }
+        )
+    else:
+        out.print(tokenize_text(result), highlight=False, markup=False)
+
+
+@app.command()
+def ngrams(
+    text: Annotated[str | None, typer.Argument(help="the text (or use --lecture)")] = None,
+    n: Annotated[int, typer.Option("-n", help="1 to 5")] = 2,
+    no_stopwords: StopOpt = False,
+    chars: Annotated[bool, typer.Option("--chars", help="character n-grams")] = False,
+    lecture: Annotated[str | None, typer.Option(help="a lecture's name instead of a text")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The most frequent word (or character) n-grams of a text or a lecture."""
+    tutor = _tutor() if lecture else _demo_tutor()
+    result = _run(lambda: tutor.ngrams(text, n, no_stopwords, chars, lecture))
+    if as_json:
+        _print_json({"n": result.n, "unit": result.unit, "total": result.total, "counts": result.counts})
+    else:
+        out.print(ngrams_text(result), highlight=False, markup=False)
+
+
+@app.command()
+def compare(sentence_a: str, sentence_b: str, as_json: JsonOpt = False) -> None:
+    """Bag-of-words vs. sentence-embedding similarity of two sentences."""
+    result = _run(lambda: _demo_tutor().compare(sentence_a, sentence_b))
+    if as_json:
+        _print_json(asdict(result))
+    else:
+        out.print(compare_text(result), highlight=False, markup=False)
+
+
+@app.command()
+def classify(
+    kind: Annotated[str, typer.Argument(help="humor or appropriateness")], text: str, as_json: JsonOpt = False
+) -> None:
+    """Is it funny? Is it appropriate? (small models: see /help for their limits)"""
+    result = _run(lambda: _demo_tutor().classify(kind, text))
+    if as_json:
+        _print_json(asdict(result))
+    else:
+        out.print(classify_text(result), highlight=False, markup=False)
 
 
 @app.command(name="eval")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from knowledge.results import Answer, SearchResult
+from models.classifiers import Classification
+from models.text_demos import CompareResult, NgramResult, TokenizeResult
 
 
 def confidence_bar(p: float, width: int = 10) -> str:
@@ -31,3 +33,52 @@ def search_text(result: SearchResult, width: int = 300) -> str:
             snippet = snippet[: width - 1] + "…"
         out.append(f"{h.rank}. [{h.score:.3f}] {h.citation}\n   {snippet}")
     return "\n".join(out)
+
+
+def tokenize_text(r: TokenizeResult) -> str:
+    pieces = " ".join(p.token for p in r.pieces)
+    ids = " ".join(str(p.id) for p in r.pieces)
+    limit = "fits in" if r.fits_bert else "is longer than"
+    lines = [
+        f"WordPiece tokens ({r.count}): {pieces}",
+        f"token ids: {ids}",
+        f"This text {limit} BERT's 512-token window"
+        + ("." if r.fits_bert else f": BERT would read only the first 512 of its {r.count} tokens."),
+        "",
+        f"Vocabulary-index representation{' (stopwords removed)' if r.dropped_stopwords else ''}:",
+        "  " + " ".join(r.vocabulary),
+        "  [" + " ".join(str(i) for i in r.indices) + "]",
+    ]
+    if r.truncated:
+        lines.append("(The text was long; only its first 2,000 characters were used.)")
+    return "\n".join(lines)
+
+
+def ngrams_text(r: NgramResult) -> str:
+    head = f"Most frequent {r.unit} {r.n}-grams ({r.total} in all):"
+    rows = [f"{count:4}  {gram}" for gram, count in r.counts] or ["  (the text is too short for this n)"]
+    tail = ["(The text was long; only its first 2,000 characters were used.)"] if r.truncated else []
+    return "\n".join([head, *rows, *tail])
+
+
+def compare_text(r: CompareResult) -> str:
+    width = max(len(w) for w in r.vocabulary) if r.vocabulary else 4
+    rows = [f"  {w:<{width}}  {a}  {b}" for w, a, b in zip(r.vocabulary, r.counts_a, r.counts_b, strict=True)]
+    return "\n".join(
+        [
+            f"A: {r.a}",
+            f"B: {r.b}",
+            "Word counts (A, B):",
+            *rows,
+            f"Bag-of-words cosine:        {r.bow_cosine:.3f}"
+            + ("  (identical: word order is lost)" if r.bow_cosine > 0.9999 else ""),
+            f"Sentence-embedding cosine:  {r.embedding_cosine:.3f}  (the contextual model sees the order)",
+        ]
+    )
+
+
+def classify_text(c: Classification) -> str:
+    line = f"{c.label}  {confidence_bar(c.probability)}"
+    if c.kind == "humor":
+        line += f"\nNearest known joke ({c.hint_similarity:.2f}): {c.hint}"
+    return line

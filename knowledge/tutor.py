@@ -22,6 +22,8 @@ from knowledge.index import VectorIndex
 from knowledge.passages import sentence_at, split_passages
 from knowledge.results import Answer, Hit, IngestReport, SearchResult
 from knowledge.store import LectureInfo, Store
+from models import text_demos
+from models.classifiers import AppropriatenessClassifier, Classification, HumorClassifier
 from models.confidence import Calibration
 from models.embedder import Embedder, SentenceEmbedder
 from models.reader import Reader
@@ -95,6 +97,8 @@ class Tutor:
             m.reader, m.device, r.max_seq_length, r.doc_stride, r.max_answer_tokens, m.quantize_reader, m.torch_threads
         )
         self.index = VectorIndex(settings.retrieval.index, settings.retrieval.hnsw_threshold)
+        self.humor = HumorClassifier(self.embedder)
+        self.appropriateness = AppropriatenessClassifier()
         self._store: Store | None = None
         self._calibration: Calibration | None = None
         self._lock = threading.RLock()
@@ -283,3 +287,53 @@ class Tutor:
             s, e = sentence_at(passage.text, 0, 1)
             sentence = passage.text[s:e]
         return Answer(q, True, "", conf, sentence, (0, 0), passage, sim, hits, timings)
+
+    # -- language demos ---------------------------------------------------------------------
+    def tokenize(self, text: str, drop_stopwords: bool = False) -> text_demos.TokenizeResult:
+        try:
+            return text_demos.tokenize(text, drop_stopwords)
+        except text_demos.DemoError as exc:
+            raise TutorError(str(exc)) from None
+
+    def ngrams(
+        self,
+        text: str | None = None,
+        n: int = 2,
+        drop_stopwords: bool = False,
+        chars: bool = False,
+        lecture: str | None = None,
+        top: int = 20,
+    ) -> text_demos.NgramResult:
+        """N-grams of a pasted text, or of a whole lecture by name."""
+        limit = text_demos.MAX_DEMO_CHARS
+        if lecture:
+            body = self.store.lecture_text(lecture)
+            if body is None:
+                known = ", ".join(x.name for x in self.lectures()) or "none"
+                raise TutorError(f"no lecture named {lecture!r} (lectures: {known})")
+            text, limit = body, len(body)
+        try:
+            return text_demos.ngrams(text or "", n, drop_stopwords, chars, top, limit)
+        except text_demos.DemoError as exc:
+            raise TutorError(str(exc)) from None
+
+    def compare(self, a: str, b: str) -> text_demos.CompareResult:
+        try:
+            a, _ = text_demos.prepare(a)
+            b, _ = text_demos.prepare(b)
+        except text_demos.DemoError as exc:
+            raise TutorError(str(exc)) from None
+        vocab, ca, cb, bow = text_demos.bag_of_words(a, b)
+        va, vb = self.embedder.embed([a, b])
+        return text_demos.CompareResult(a, b, vocab, ca, cb, bow, float(va @ vb))
+
+    def classify(self, kind: str, text: str) -> Classification:
+        try:
+            text, _ = text_demos.prepare(text)
+        except text_demos.DemoError as exc:
+            raise TutorError(str(exc)) from None
+        if kind == "humor":
+            return self.humor.run(text)
+        if kind == "appropriateness":
+            return self.appropriateness.run(text)
+        raise TutorError("classify humor or appropriateness")

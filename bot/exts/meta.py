@@ -12,13 +12,21 @@ HELP = {
     "/ask question [private]": "An answer quoted from the lectures, with its sentence, source and confidence. "
     "When the lectures don't cover it, the tutor says so and offers to pass the question to a TA.",
     "/search query [k]": "The lecture passages closest in meaning to your query.",
+    "/tokenize text": "BERT's word pieces and ids, the lecture's vocabulary-index view, and a picture.",
+    "/ngrams text|lecture [n]": "The most frequent word or character n-grams.",
+    "/compare a b": "Bag-of-words vs. sentence-embedding similarity.",
+    "/classify humor|appropriateness text": "A humor score with the nearest known joke, or an offensive-language "
+    "score.",
     "/lecture add|list|remove": "Instructors: manage the course material (.md or .txt uploads).",
     "/stats": "Instructors: questions asked, share declined, lowest-confidence and frequent questions, votes.",
 }
 LIMITS = (
     "Answers are spans copied from the lectures by a small BERT reader (MiniLM, trained on SQuAD): it "
     "finds facts stated in the text, it does not explain, summarise or reason beyond it, and it can "
-    "pick the wrong span — check the quoted sentence. Confidence is calibrated, not a guarantee."
+    "pick the wrong span — check the quoted sentence. Confidence is calibrated, not a guarantee. "
+    "Humor: trained on written jokes vs. plain sentences; it spots joke-shaped text (puns, set-up and "
+    "punchline), not irony, situational or sitcom humor. Appropriateness: a word-based offensive-language "
+    "model; it misses insults without swear words and can flag harmless quotes."
 )
 
 

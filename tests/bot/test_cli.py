@@ -113,3 +113,22 @@ def test_terminal_chat_uses_the_same_commands(fake_tutor: Tutor) -> None:
     assert (handle(fake_tutor, "/search ") or "").startswith("Sorry")
     assert "Unknown command" in (handle(fake_tutor, "/dance") or "")
     assert handle(fake_tutor, "/quit") is None
+
+
+def test_demo_commands(fake_tutor: Tutor, use, tmp_path: Path) -> None:
+    use(fake_tutor)
+    result = runner.invoke(cli.app, ["tokenize", "unaffable", "--image", str(tmp_path / "t.png")])
+    assert result.exit_code == 0 and "una ##ffa ##ble" in result.output
+    assert (tmp_path / "t.png").read_bytes().startswith(b"\x89PNG")
+    data = json.loads(runner.invoke(cli.app, ["tokenize", "I love dogs and dogs love snacks.", "--json"]).output)
+    assert data["indices"] == [1, 2, 3, 4, 3, 2, 5]
+    result = runner.invoke(cli.app, ["ngrams", "--lecture", "02-language-and-bert", "-n", "2", "--no-stopwords"])
+    assert result.exit_code == 0 and "learning rate" in result.output
+    for args, text in (
+        (["ngrams", "some words", "-n", "9"], "1 to 5"),
+        (["tokenize", ""], "empty"),
+        (["ngrams", "-n", "2", "--lecture", "nope"], "no lecture named"),
+        (["classify", "sarcasm", "hello"], "humor or appropriateness"),
+    ):
+        result = runner.invoke(cli.app, args)
+        assert result.exit_code == 2 and text in result.output, args

@@ -206,3 +206,47 @@ async def test_cooldown_gives_a_friendly_private_reply(tmp_path: Path, real_tuto
         cb = await fake.wait_for(lambda: callback(fake, second))
         assert "Slow down" in cb.body["data"]["content"] and cb.body["data"]["flags"] & 64
         assert fake.violations == []
+
+
+async def test_tokenize_replies_with_tokens_and_a_picture(discord_env) -> None:
+    fake, _ = discord_env
+    payload = await fake.slash("tokenize", [opt("text", "unaffable ```@everyone```")])
+    msg = await final_message(fake, payload)
+    assert "una ##ffa ##ble" in msg.body["content"]
+    assert any(v.startswith(b"\x89PNG") for v in msg.files.values())
+    assert msg.body["allowed_mentions"] == {"parse": []}
+    assert msg.body["content"].count("```") == 2
+
+
+async def test_ngrams_compare_and_classify(discord_env) -> None:
+    fake, _ = discord_env
+    checks = [
+        ("ngrams", [opt("text", "I love dogs and dogs love snacks."), opt("n", 1, 4)], "love"),
+        (
+            "ngrams",
+            [opt("lecture", "02-language-and-bert"), opt("n", 2, 4), opt("stopwords", True, 5)],
+            "learning rate",
+        ),
+        (
+            "compare",
+            [opt("sentence_a", "Mary asked John to leave."), opt("sentence_b", "Mary asked to leave John.")],
+            "1.000",
+        ),
+        (
+            "classify",
+            [opt("kind", "humor"), opt("text", "Not to brag, but I'm fluent in 10 languages. English and Binary.")],
+            "funny",
+        ),
+        ("classify", [opt("kind", "appropriateness"), opt("text", "Thanks for the great lecture")], "appropriate"),
+    ]
+    for name, opts, expected in checks:
+        payload = await fake.slash(name, opts)
+        msg = await final_message(fake, payload)
+        assert expected in msg.body["content"], (name, msg.body["content"])
+
+
+async def test_demo_errors_are_explained(discord_env) -> None:
+    fake, _ = discord_env
+    payload = await fake.slash("ngrams", [opt("text", "some words"), opt("n", 9, 4)])
+    msg = await final_message(fake, payload)
+    assert "1 to 5" in msg.body["content"]

@@ -1,0 +1,72 @@
+"""Humor and appropriateness classifiers for the /classify demo."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from models.embedder import Embedder
+
+HUMOR_WEIGHTS = Path(__file__).resolve().parent / "weights" / "humor" / "humor.json"
+
+
+@dataclass(frozen=True)
+class Classification:
+    kind: str  # "humor" | "appropriateness"
+    label: str
+    probability: float  # of the positive class: funny / inappropriate
+    hint: str = ""  # humor: the nearest known joke
+    hint_similarity: float = 0.0
+
+
+class HumorClassifier:
+    """Logistic regression on sentence embeddings (trained by ``models.training.train_humor``)."""
+
+    def __init__(self, embedder: Embedder, weights: Path = HUMOR_WEIGHTS) -> None:
+        self.embedder = embedder
+        self.weights = weights
+        self._coef: np.ndarray | None = None
+        self._bias = 0.0
+        self._jokes: list[str] = []
+        self._joke_vecs: np.ndarray | None = None
+        self.metrics: dict[str, float] = {}
+
+    def warm_up(self) -> None:
+        if self._coef is not None:
+            return
+        import pyjokes
+
+        data = json.loads(self.weights.read_text())
+        self._coef = np.asarray(data["coef"], dtype=np.float32)
+        self._bias = float(data["intercept"])
+        self.metrics = data.get("metrics", {})
+        self._jokes = list(pyjokes.get_jokes(language="en", category="all"))
+        self._joke_vecs = self.embedder.embed(self._jokes)
+
+    def run(self, text: str) -> Classification:
+        self.warm_up()
+        assert self._coef is not None and self._joke_vecs is not None
+        vec = self.embedder.embed([text])[0]
+        z = float(vec @ self._coef + self._bias)
+        p = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+        sims = self._joke_vecs @ vec
+        best = int(np.argmax(sims))
+        label = "funny" if p >= 0.5 else "not funny"
+        return Classification("humor", label, p, self._jokes[best], float(sims[best]))
+
+
+class AppropriatenessClassifier:
+    """The offensive-language model packaged in ``alt-profanity-check`` (linear SVM on words)."""
+
+    def warm_up(self) -> None:
+        import profanity_check  # noqa: F401  (loads its model)
+
+    def run(self, text: str) -> Classification:
+        from profanity_check import predict_prob
+
+        p = float(predict_prob([text])[0])
+        return Classification("appropriateness", "inappropriate" if p >= 0.5 else "appropriate", p)
