@@ -75,6 +75,14 @@ class DiscordConfig(_Section):
     log_file: str = "data/bot.log"
 
 
+class QuizConfig(_Section):
+    glossary_dir: str = "knowledge/glossary"
+    default_count: int = Field(5, ge=1, le=20)
+    free_text_threshold: float = Field(0.5, ge=0.0, le=1.0)
+    session_minutes: int = Field(60, ge=1, le=24 * 60)
+    retention_days: int = Field(365, ge=0)
+
+
 class Settings(_Section):
     paths: PathsConfig = Field(default_factory=lambda: PathsConfig())
     models: ModelsConfig = Field(default_factory=lambda: ModelsConfig())
@@ -82,6 +90,7 @@ class Settings(_Section):
     retrieval: RetrievalConfig = Field(default_factory=lambda: RetrievalConfig())
     reader: ReaderConfig = Field(default_factory=lambda: ReaderConfig())
     discord: DiscordConfig = Field(default_factory=lambda: DiscordConfig())
+    quiz: QuizConfig = Field(default_factory=lambda: QuizConfig())
     base_dir: Path = Field(default=REPO_ROOT, exclude=True)
 
     def resolve(self, path: str) -> Path:

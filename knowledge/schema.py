@@ -75,3 +75,76 @@ class Vote(Base):
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
     user_id: Mapped[str] = mapped_column(String(32))
     value: Mapped[int] = mapped_column(Integer)
+
+
+class Term(Base):
+    """A key term of a lecture (seeded from ``knowledge/glossary/*.toml`` or added by instructors)."""
+
+    __tablename__ = "terms"
+    __table_args__ = (UniqueConstraint("lecture", "term"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lecture: Mapped[str] = mapped_column(String(200))
+    term: Mapped[str] = mapped_column(String(200))
+    definition: Mapped[str] = mapped_column(Text)
+    aliases: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    source: Mapped[str] = mapped_column(String(20), default="file")
+
+
+class Student(Base):
+    __tablename__ = "students"
+    __table_args__ = (UniqueConstraint("guild_id", "user_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[str] = mapped_column(String(32))
+    display_name: Mapped[str] = mapped_column(String(100), default="")
+    leaderboard: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class QuizSession(Base):
+    __tablename__ = "quiz_sessions"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id", ondelete="CASCADE"))
+    lecture: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+
+
+class QuizQuestion(Base):
+    __tablename__ = "quiz_questions"
+    __table_args__ = (UniqueConstraint("session_id", "ordinal"),)
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("quiz_sessions.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    term_id: Mapped[int] = mapped_column(ForeignKey("terms.id", ondelete="CASCADE"))
+    prompt: Mapped[str] = mapped_column(Text)
+    options: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    answer_index: Mapped[int] = mapped_column(Integer, default=-1)
+    reference: Mapped[str] = mapped_column(Text)
+
+
+class Attempt(Base):
+    """One graded answer. ``question_id`` is unique: each question is recorded exactly once."""
+
+    __tablename__ = "attempts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[str] = mapped_column(ForeignKey("quiz_questions.id", ondelete="CASCADE"), unique=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id", ondelete="CASCADE"))
+    term_id: Mapped[int] = mapped_column(ForeignKey("terms.id", ondelete="CASCADE"))
+    correct: Mapped[bool] = mapped_column()
+    score: Mapped[float] = mapped_column(default=0.0)
+    response: Mapped[str] = mapped_column(Text)
+    answered_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Schedule(Base):
+    """Spaced repetition state of one student for one term (Leitner box and due date)."""
+
+    __tablename__ = "schedules"
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id", ondelete="CASCADE"), primary_key=True)
+    term_id: Mapped[int] = mapped_column(ForeignKey("terms.id", ondelete="CASCADE"), primary_key=True)
+    box: Mapped[int] = mapped_column(Integer, default=0)
+    due_at: Mapped[datetime] = mapped_column()
+    right: Mapped[int] = mapped_column(Integer, default=0)
+    wrong: Mapped[int] = mapped_column(Integer, default=0)

@@ -20,6 +20,7 @@ from knowledge.config import Settings
 from knowledge.feedback import Feedback
 from knowledge.index import VectorIndex
 from knowledge.passages import sentence_at, split_passages
+from knowledge.quiz.engine import QuizEngine
 from knowledge.results import Answer, Hit, IngestReport, SearchResult
 from knowledge.store import LectureInfo, Store
 from models import text_demos
@@ -100,10 +101,18 @@ class Tutor:
         self.humor = HumorClassifier(self.embedder)
         self.appropriateness = AppropriatenessClassifier()
         self._store: Store | None = None
+        self._quiz: QuizEngine | None = None
         self._calibration: Calibration | None = None
         self._lock = threading.RLock()
 
     # -- lifecycle --------------------------------------------------------------------------
+    @property
+    def quiz(self) -> QuizEngine:
+        if self._quiz is None:
+            q = self.settings.quiz
+            self._quiz = QuizEngine(self.store, self.embedder, q.free_text_threshold, q.session_minutes)
+        return self._quiz
+
     @property
     def feedback(self) -> Feedback:
         return Feedback(self.store)
@@ -121,6 +130,10 @@ class Tutor:
                 for folder in self.settings.paths.default_lectures:
                     self.ingest_path(self.settings.resolve(folder))
             self._ensure_index()
+            glossary = self.settings.resolve(self.settings.quiz.glossary_dir)
+            if glossary.is_dir():
+                self.quiz.sync_glossary(glossary)
+            self.quiz.purge(self.settings.quiz.retention_days)
             if reader:
                 self._warm_reader()
 
@@ -133,6 +146,7 @@ class Tutor:
         if self._store is not None:
             self._store.close()
             self._store = None
+            self._quiz = None
 
     def _ensure_index(self) -> None:
         """Make the index match the store's generation: load the saved file or rebuild."""

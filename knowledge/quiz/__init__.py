@@ -1,0 +1,1 @@
+"""Key-term quizzes: glossary, question builders, spaced repetition, sessions."""
