@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import getpass
+
 from rich.console import Console
 
-from bot.render import answer_text, classify_text, compare_text, ngrams_text, search_text, tokenize_text
+from bot.render import (
+    answer_text,
+    classify_text,
+    compare_text,
+    graded_text,
+    ngrams_text,
+    progress_text,
+    question_text,
+    search_text,
+    tokenize_text,
+)
+from knowledge.quiz.engine import QuestionView
 from knowledge.tutor import Tutor, TutorError
 
 HELP = """Commands:
@@ -15,8 +28,50 @@ HELP = """Commands:
   /ngrams [N] TEXT   the most frequent word n-grams (N = 1..5, default 2)
   /compare A | B     bag-of-words vs. embedding similarity of two sentences
   /classify humor|appropriateness TEXT
+  /quiz [N]          review N key terms (answer with the option number or your words)
+  /progress          your mastery of each key term
   /help              this list
   /quit              leave"""
+
+
+class Chat:
+    """Chat state: the quiz question waiting for an answer, if any."""
+
+    def __init__(self, tutor: Tutor, user: str | None = None) -> None:
+        self.tutor = tutor
+        self.student = ("terminal", user or getpass.getuser())
+        self.pending: QuestionView | None = None
+
+    def handle(self, line: str) -> str | None:
+        line = line.strip()
+        if self.pending is not None and line and not line.startswith("/"):
+            return self._answer(line)
+        if line.startswith("/quiz"):
+            arg = line.removeprefix("/quiz").strip()
+            try:
+                views = self.tutor.quiz.start(*self.student, count=int(arg) if arg.isdigit() else 5)
+            except ValueError as exc:
+                return f"Sorry: {exc}"
+            self.pending = views[0]
+            return question_text(views[0])
+        if line == "/progress":
+            return progress_text(self.tutor.quiz.progress(*self.student))
+        return handle(self.tutor, line)
+
+    def _answer(self, line: str) -> str:
+        q = self.pending
+        assert q is not None
+        if q.options:
+            if not line.isdigit() or not 1 <= int(line) <= len(q.options):
+                return f"Type a number from 1 to {len(q.options)}."
+            line = str(int(line) - 1)
+        try:
+            graded = self.tutor.quiz.answer(q.id, *self.student, line)
+        except ValueError as exc:
+            return f"Sorry: {exc}"
+        self.pending = graded.next_question
+        text = graded_text(graded)
+        return text + ("\n\n" + question_text(self.pending) if self.pending else "")
 
 
 def handle(tutor: Tutor, line: str) -> str | None:
@@ -59,13 +114,14 @@ def handle(tutor: Tutor, line: str) -> str | None:
 def run_chat(tutor: Tutor, console: Console) -> None:
     console.print("Class tutor — ask about the lectures. Type /help for commands, /quit to leave.")
     tutor.warm_up(reader=True)
+    chat = Chat(tutor)
     while True:
         try:
             line = console.input("[bold]you>[/bold] ")
         except (EOFError, KeyboardInterrupt):
             console.print()
             return
-        reply = handle(tutor, line)
+        reply = chat.handle(line)
         if reply is None:
             return
         if reply:

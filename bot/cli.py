@@ -211,6 +211,64 @@ def classify(
         out.print(classify_text(result), highlight=False, markup=False)
 
 
+def _terminal_student() -> tuple[str, str]:
+    import getpass
+
+    return "terminal", getpass.getuser()
+
+
+@app.command()
+def quiz(
+    lecture: Annotated[str | None, typer.Option(help="lecture name (default: the latest with key terms)")] = None,
+    count: Annotated[int, typer.Option("--count", "-n", help="questions (1-20)")] = 5,
+) -> None:
+    """Review the key terms in the terminal, with spaced repetition."""
+    from bot.render import graded_text, question_text
+
+    tutor = _tutor()
+    guild, user = _terminal_student()
+    views = _run(lambda: tutor.quiz.start(guild, user, lecture, count, name=user))
+    q = views[0] if views else None
+    while q is not None:
+        out.print(question_text(q), highlight=False, markup=False)
+        try:
+            raw = out.input("answer> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            out.print("\nQuiz stopped; your answers so far are saved.")
+            return
+        if q.options:
+            if not raw.isdigit() or not 1 <= int(raw) <= len(q.options):
+                out.print(f"Type a number from 1 to {len(q.options)}.")
+                continue
+            raw = str(int(raw) - 1)
+        try:
+            graded = tutor.quiz.answer(q.id, guild, user, raw)
+        except ValueError as exc:
+            out.print(f"Sorry: {exc}")
+            continue
+        out.print(graded_text(graded), highlight=False, markup=False)
+        q = graded.next_question
+
+
+@app.command()
+def progress(as_json: JsonOpt = False) -> None:
+    """Your mastery of each key term (terminal quizzes)."""
+    from bot.render import progress_text
+
+    rows = _run(lambda: _tutor().quiz.progress(*_terminal_student()))
+    if as_json:
+        _print_json([asdict(r) for r in rows])
+    else:
+        out.print(progress_text(rows), highlight=False, markup=False)
+
+
+@app.command(name="forget-me")
+def forget_me() -> None:
+    """Delete your terminal quiz history and schedule."""
+    deleted = _run(lambda: _tutor().forget_me(*_terminal_student()))
+    out.print("Your data was deleted." if deleted else "There was nothing stored about you.")
+
+
 @app.command(name="eval")
 def eval_cmd(
     file: Path, as_json: JsonOpt = False, details: Annotated[bool, typer.Option(help="per question")] = False

@@ -29,7 +29,7 @@ from knowledge.tutor import Tutor, TutorError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-EXTENSIONS = ("bot.exts.ask", "bot.exts.demos", "bot.exts.instructor", "bot.exts.meta")
+EXTENSIONS = ("bot.exts.ask", "bot.exts.demos", "bot.exts.quiz", "bot.exts.instructor", "bot.exts.meta")
 
 
 class TutorBot(commands.Bot):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from knowledge.quiz.engine import Graded, QuestionView, Summary, TermProgress
 from knowledge.results import Answer, SearchResult
 from models.classifiers import Classification
 from models.text_demos import CompareResult, NgramResult, TokenizeResult
@@ -82,3 +83,41 @@ def classify_text(c: Classification) -> str:
     if c.kind == "humor":
         line += f"\nNearest known joke ({c.hint_similarity:.2f}): {c.hint}"
     return line
+
+
+def question_text(q: QuestionView) -> str:
+    lines = [f"Question {q.ordinal + 1} of {q.total}: {q.prompt.replace('**', '')}"]
+    lines += [f"  {i + 1}. {opt}" for i, opt in enumerate(q.options)]
+    if not q.options:
+        lines.append("  (type your answer)")
+    return "\n".join(lines)
+
+
+def graded_text(g: Graded) -> str:
+    head = "Already recorded: " if g.already_answered else ""
+    head += "✅ Right!" if g.correct else f"❌ Not quite. The answer: {g.reference}"
+    lines = [head]
+    if g.explanation and g.explanation != g.reference:
+        lines.append(f"   {g.explanation}")
+    if g.citation is not None:
+        lines.append(f"   — {g.citation}")
+    if g.summary is not None:
+        lines.append(summary_text(g.summary))
+    return "\n".join(lines)
+
+
+def summary_text(s: Summary) -> str:
+    out = [f"Quiz done: {s.correct} of {s.total} right."]
+    if s.wrong_terms:
+        out.append("Review: " + ", ".join(s.wrong_terms) + " (they come back first next time).")
+    return "\n".join(out)
+
+
+def progress_text(rows: list[TermProgress]) -> str:
+    if not rows:
+        return "No key terms yet."
+    width = max(len(r.term) for r in rows)
+    lines = [f"{'term':<{width}}  mastery      right wrong  box"]
+    for r in rows:
+        lines.append(f"{r.term:<{width}}  {confidence_bar(r.mastery, 8)}  {r.right:5} {r.wrong:5}  {r.box}")
+    return "\n".join(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from knowledge.results import Answer
 from knowledge.schema import QuestionLog, Vote
@@ -53,6 +53,20 @@ class Feedback:
             else:
                 existing.value = value
             return True
+
+    def forget(self, guild_id: str, user_id: str) -> int:
+        """Delete a user's logged questions (and votes on them) and the votes they cast."""
+        with self.store.session() as s, s.begin():
+            s.execute(delete(Vote).where(Vote.user_id == user_id))
+            ids = list(
+                s.scalars(
+                    select(QuestionLog.id).where(QuestionLog.guild_id == guild_id, QuestionLog.user_id == user_id)
+                )
+            )
+            if ids:
+                s.execute(delete(Vote).where(Vote.question_id.in_(ids)))
+                s.execute(delete(QuestionLog).where(QuestionLog.id.in_(ids)))
+            return len(ids)
 
     def question(self, question_id: int) -> str | None:
         with self.store.session() as s:

@@ -302,6 +302,12 @@ class Tutor:
             sentence = passage.text[s:e]
         return Answer(q, True, "", conf, sentence, (0, 0), passage, sim, hits, timings)
 
+    def forget_me(self, guild: str, user: str) -> bool:
+        """Delete everything stored about one person: quiz history, schedules, questions, votes."""
+        had_quiz = self.quiz.forget(guild, user)
+        had_questions = self.feedback.forget(guild, user) > 0
+        return had_quiz or had_questions
+
     # -- language demos ---------------------------------------------------------------------
     def tokenize(self, text: str, drop_stopwords: bool = False) -> text_demos.TokenizeResult:
         try:

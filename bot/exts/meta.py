@@ -17,6 +17,10 @@ HELP = {
     "/compare a b": "Bag-of-words vs. sentence-embedding similarity.",
     "/classify humor|appropriateness text": "A humor score with the nearest known joke, or an offensive-language "
     "score.",
+    "/quiz [lecture] [count]": "A private key-term review with buttons; missed terms come back first (spaced "
+    "repetition).",
+    "/progress · /leaderboard [join] · /forget-me": "Your mastery chart; the opt-in board; delete your data.",
+    "/term add · /term post-quiz": "Instructors: add key terms; post a review that starts private quizzes.",
     "/lecture add|list|remove": "Instructors: manage the course material (.md or .txt uploads).",
     "/stats": "Instructors: questions asked, share declined, lowest-confidence and frequent questions, votes.",
 }

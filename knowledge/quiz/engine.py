@@ -111,8 +111,15 @@ class QuizEngine:
                 for e in entries:
                     row = existing.get(e.term.lower())
                     if row is None:
-                        s.add(Term(lecture=lecture, term=e.term, definition=e.definition,
-                                   aliases=json.dumps(e.aliases), source="file"))
+                        s.add(
+                            Term(
+                                lecture=lecture,
+                                term=e.term,
+                                definition=e.definition,
+                                aliases=json.dumps(e.aliases),
+                                source="file",
+                            )
+                        )
                     elif row.source == "file":
                         row.definition, row.aliases = e.definition, json.dumps(e.aliases)
                     n += 1
@@ -130,8 +137,13 @@ class QuizEngine:
         with self.store.session() as s, s.begin():
             row = s.scalar(select(Term).where(Term.lecture == lecture, func.lower(Term.term) == term.lower()))
             if row is None:
-                row = Term(lecture=lecture, term=term, definition=definition, aliases=json.dumps(aliases or []),
-                           source="instructor")
+                row = Term(
+                    lecture=lecture,
+                    term=term,
+                    definition=definition,
+                    aliases=json.dumps(aliases or []),
+                    source="instructor",
+                )
                 s.add(row)
             else:
                 row.definition, row.source = definition, "instructor"
@@ -177,8 +189,9 @@ class QuizEngine:
         return row
 
     # -- sessions ---------------------------------------------------------------------------
-    def start(self, guild: str, user: str, lecture: str | None = None, count: int = 5, name: str = "",
-              seed: int | None = None) -> list[QuestionView]:
+    def start(
+        self, guild: str, user: str, lecture: str | None = None, count: int = 5, name: str = "", seed: int | None = None
+    ) -> list[QuestionView]:
         if not 1 <= count <= 20:
             raise QuizError("a quiz has 1 to 20 questions")
         lectures = self.lectures_with_terms()
@@ -189,7 +202,9 @@ class QuizEngine:
         terms, vectors = self._term_vectors(lecture)
         if len(terms) < 4:
             known = ", ".join(lectures) or "none"
-            raise QuizError(f"lecture {lecture!r} has {len(terms)} key terms; a quiz needs 4 (lectures with terms: {known})")
+            raise QuizError(
+                f"lecture {lecture!r} has {len(terms)} key terms; a quiz needs 4 (lectures with terms: {known})"
+            )
         text = self.store.lecture_text(lecture) or ""
         sentences = [text[sp.start : sp.end] for sp in sentence_spans(text, 0, len(text))]
         rng = random.Random(seed)
@@ -202,8 +217,12 @@ class QuizEngine:
             }
             order = order_terms([t.id for t in terms], states, now)[:count]
             index_of = {t.id: i for i, t in enumerate(terms)}
-            session = QuizSession(id=uuid.uuid4().hex, student_id=student.id, lecture=lecture,
-                                  expires_at=now + timedelta(minutes=self.session_minutes))
+            session = QuizSession(
+                id=uuid.uuid4().hex,
+                student_id=student.id,
+                lecture=lecture,
+                expires_at=now + timedelta(minutes=self.session_minutes),
+            )
             s.add(session)
             s.flush()
             views = []
@@ -212,12 +231,30 @@ class QuizEngine:
                 # New and weak terms get recognition questions; known ones get recall questions.
                 kinds = KINDS[:2] if box <= 1 else KINDS[2:] if box >= 3 else KINDS
                 draft = build(rng.choice(kinds), index_of[tid], terms, vectors, sentences, rng)
-                q = QuizQuestion(id=uuid.uuid4().hex, session_id=session.id, ordinal=ordinal, kind=draft.kind,
-                                 term_id=tid, prompt=draft.prompt, options=json.dumps(draft.options),
-                                 answer_index=draft.answer_index, reference=draft.reference)
+                q = QuizQuestion(
+                    id=uuid.uuid4().hex,
+                    session_id=session.id,
+                    ordinal=ordinal,
+                    kind=draft.kind,
+                    term_id=tid,
+                    prompt=draft.prompt,
+                    options=json.dumps(draft.options),
+                    answer_index=draft.answer_index,
+                    reference=draft.reference,
+                )
                 s.add(q)
-                views.append(QuestionView(q.id, session.id, ordinal, len(order), q.kind, q.prompt, draft.options,
-                                          terms[index_of[tid]].term))
+                views.append(
+                    QuestionView(
+                        q.id,
+                        session.id,
+                        ordinal,
+                        len(order),
+                        q.kind,
+                        q.prompt,
+                        draft.options,
+                        terms[index_of[tid]].term,
+                    )
+                )
         return views
 
     def question(self, question_id: str) -> QuestionView:
@@ -227,8 +264,9 @@ class QuizEngine:
                 raise QuizError("this quiz question no longer exists")
             total = s.scalar(select(func.count()).where(QuizQuestion.session_id == q.session_id)) or 0
             term = s.get(Term, q.term_id)
-            return QuestionView(q.id, q.session_id, q.ordinal, total, q.kind, q.prompt, json.loads(q.options),
-                                term.term if term else "")
+            return QuestionView(
+                q.id, q.session_id, q.ordinal, total, q.kind, q.prompt, json.loads(q.options), term.term if term else ""
+            )
 
     def answer(self, question_id: str, guild: str, user: str, response: str) -> Graded:
         if not isinstance(response, str):
@@ -259,15 +297,32 @@ class QuizEngine:
         now = utcnow()
         try:
             with self.store.session() as s, s.begin():
-                s.add(Attempt(question_id=question_id, student_id=student_id, term_id=info.id, correct=correct,
-                              score=score, response=response, answered_at=now))
+                s.add(
+                    Attempt(
+                        question_id=question_id,
+                        student_id=student_id,
+                        term_id=info.id,
+                        correct=correct,
+                        score=score,
+                        response=response,
+                        answered_at=now,
+                    )
+                )
                 s.flush()  # the unique question_id makes a second recording fail here
                 row = s.get(Schedule, (student_id, info.id))
                 state = None if row is None else ScheduleState(row.box, row.due_at)
                 new = next_state(state, correct, now)
                 if row is None:
-                    s.add(Schedule(student_id=student_id, term_id=info.id, box=new.box, due_at=new.due_at,
-                                   right=int(correct), wrong=int(not correct)))
+                    s.add(
+                        Schedule(
+                            student_id=student_id,
+                            term_id=info.id,
+                            box=new.box,
+                            due_at=new.due_at,
+                            right=int(correct),
+                            wrong=int(not correct),
+                        )
+                    )
                 else:
                     row.box, row.due_at = new.box, new.due_at
                     row.right += int(correct)
@@ -307,14 +362,16 @@ class QuizEngine:
                 .where(QuizQuestion.session_id == q.session_id, QuizQuestion.ordinal > q.ordinal)
                 .order_by(QuizQuestion.ordinal)
             ).all()
-            answered = set(s.scalars(select(Attempt.question_id).join(QuizQuestion).where(
-                QuizQuestion.session_id == q.session_id)))
+            answered = set(
+                s.scalars(select(Attempt.question_id).join(QuizQuestion).where(QuizQuestion.session_id == q.session_id))
+            )
             nxt = next((x for x in later if x.id not in answered), None)
             session_id = q.session_id
         next_view = self.question(nxt.id) if nxt is not None else None
         summary = self.summary(session_id) if next_view is None else None
-        return Graded(qid, correct, again, score, response, reference, info.definition, self.citation(info),
-                      next_view, summary)
+        return Graded(
+            qid, correct, again, score, response, reference, info.definition, self.citation(info), next_view, summary
+        )
 
     def summary(self, session_id: str) -> Summary:
         with self.store.session() as s:
@@ -343,8 +400,15 @@ class QuizEngine:
                 q = q.where(Term.lecture == lecture)
             rows = s.execute(q.order_by(Term.lecture, Term.id)).all()
         return [
-            TermProgress(t.term, t.lecture, sc.box if sc else 0, mastery(sc.box if sc else 0),
-                         sc.right if sc else 0, sc.wrong if sc else 0, sc.due_at if sc else None)
+            TermProgress(
+                t.term,
+                t.lecture,
+                sc.box if sc else 0,
+                mastery(sc.box if sc else 0),
+                sc.right if sc else 0,
+                sc.wrong if sc else 0,
+                sc.due_at if sc else None,
+            )
             for t, sc in rows
         ]
 
@@ -360,8 +424,9 @@ class QuizEngine:
             n_terms = s.scalar(select(func.count(Term.id))) or 1
             for st in students:
                 boxes = list(s.scalars(select(Schedule.box).where(Schedule.student_id == st.id)))
-                out.append((st.display_name or "student", sum(b >= 3 for b in boxes),
-                            sum(mastery(b) for b in boxes) / n_terms))
+                out.append(
+                    (st.display_name or "student", sum(b >= 3 for b in boxes), sum(mastery(b) for b in boxes) / n_terms)
+                )
         return sorted(out, key=lambda r: (-r[1], -r[2], r[0]))[:top]
 
     def forget(self, guild: str, user: str) -> bool:

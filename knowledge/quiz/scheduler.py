@@ -32,9 +32,7 @@ def next_state(state: ScheduleState | None, correct: bool, now: datetime) -> Sch
     return ScheduleState(box, now + INTERVALS[box])
 
 
-def order_terms(
-    term_ids: list[int], states: dict[int, ScheduleState], now: datetime
-) -> list[int]:
+def order_terms(term_ids: list[int], states: dict[int, ScheduleState], now: datetime) -> list[int]:
     """Due terms first (lowest box, then longest overdue), then new ones, then the rest by due date."""
 
     def key(tid: int) -> tuple[int, int, datetime, int]:

@@ -132,3 +132,35 @@ def test_demo_commands(fake_tutor: Tutor, use, tmp_path: Path) -> None:
     ):
         result = runner.invoke(cli.app, args)
         assert result.exit_code == 2 and text in result.output, args
+
+
+def test_terminal_quiz_in_the_chat(real_tutor: Tutor, tmp_path: Path) -> None:
+    from bot.chat import Chat
+    from tests.conftest import make_settings
+
+    tutor = Tutor(make_settings(tmp_path), embedder=real_tutor.embedder, reader=real_tutor.reader)
+    tutor.warm_up()
+    chat = Chat(tutor, user="tester")
+    first = chat.handle("/quiz 2") or ""
+    assert first.startswith("Question 1 of 2") and "  1. " in first
+    assert "number from 1 to 4" in (chat.handle("banana") or "")
+    second = chat.handle("1") or ""
+    assert "Question 2 of 2" in second and ("Right" in second or "Not quite" in second)
+    done = chat.handle("2") or ""
+    assert "Quiz done" in done and chat.pending is None
+    assert "box" in (chat.handle("/progress") or "")
+    tutor.close()
+
+
+def test_quiz_and_progress_commands(real_tutor: Tutor, use, tmp_path: Path) -> None:
+    from tests.conftest import make_settings
+
+    tutor = Tutor(make_settings(tmp_path), embedder=real_tutor.embedder, reader=real_tutor.reader)
+    tutor.warm_up()
+    use(tutor)
+    result = runner.invoke(cli.app, ["quiz", "-n", "2"], input="1\n9\n2\n")
+    assert result.exit_code == 0 and "Quiz done" in result.output and "number from 1 to 4" in result.output
+    data = json.loads(runner.invoke(cli.app, ["progress", "--json"]).output)
+    assert sum(r["right"] + r["wrong"] for r in data) == 2
+    assert "deleted" in runner.invoke(cli.app, ["forget-me"]).output
+    tutor.close()

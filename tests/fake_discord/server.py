@@ -256,6 +256,17 @@ class FakeDiscord:
         await self.dispatch("INTERACTION_CREATE", payload)
         return payload
 
+    async def submit_modal(
+        self, custom_id: str, values: dict[str, str], message: dict[str, Any], u: dict[str, Any] = STUDENT
+    ) -> dict[str, Any]:
+        payload = self._interaction_base(5, u, [])
+        rows = [{"type": 1, "components": [{"type": 4, "custom_id": k, "value": v}]} for k, v in values.items()]
+        payload["data"] = {"custom_id": custom_id, "components": rows}
+        payload["message"] = message
+        self._dispatched[payload["id"]] = time.monotonic()
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return payload
+
     def attachment(self, filename: str, data: bytes, content_type: str = "text/markdown") -> dict[str, Any]:
         aid = self.snowflake()
         self.attachments[f"{aid}-{filename}"] = data

@@ -59,8 +59,11 @@ def upgrade() -> None:
         "attempts",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column(
-            "question_id", sa.String(32), sa.ForeignKey("quiz_questions.id", ondelete="CASCADE"),
-            nullable=False, unique=True,
+            "question_id",
+            sa.String(32),
+            sa.ForeignKey("quiz_questions.id", ondelete="CASCADE"),
+            nullable=False,
+            unique=True,
         ),
         sa.Column("student_id", sa.Integer, sa.ForeignKey("students.id", ondelete="CASCADE"), nullable=False),
         sa.Column("term_id", sa.Integer, sa.ForeignKey("terms.id", ondelete="CASCADE"), nullable=False),
