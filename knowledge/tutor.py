@@ -26,8 +26,8 @@ from knowledge.store import LectureInfo, Store
 from models import text_demos
 from models.classifiers import AppropriatenessClassifier, Classification, HumorClassifier
 from models.confidence import Calibration
-from models.embedder import Embedder, SentenceEmbedder
-from models.reader import Reader
+from models.embedder import PACKAGED_EMBEDDER, Embedder, SentenceEmbedder
+from models.reader import PACKAGED_READER, Reader
 
 log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 1000
@@ -139,7 +139,15 @@ class Tutor:
 
     def _warm_reader(self) -> None:
         if self._calibration is None:
-            self.reader.warm_up()
+            emb, reader = self.embedder, self.reader
+            if (
+                isinstance(emb, SentenceEmbedder)
+                and emb.model_name == PACKAGED_EMBEDDER
+                and reader.model_name == PACKAGED_READER
+                and reader.shared_word_embeddings is None
+            ):
+                reader.shared_word_embeddings = emb.word_embeddings()
+            reader.warm_up()
             self._calibration = Calibration.load(self.reader.calibration_path)
 
     def close(self) -> None:

@@ -36,3 +36,14 @@ def choose_device(preference: str = "auto") -> DeviceChoice:
     choice = DeviceChoice(device=device, half=device == "cuda")
     log.info("models run on %s%s", device, " in half precision" if choice.half else "")
     return choice
+
+
+def release_free_memory() -> None:
+    """Hand memory freed while building the model back to the OS (glibc keeps it otherwise)."""
+    import contextlib
+    import ctypes
+    import gc
+
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+        ctypes.CDLL("libc.so.6").malloc_trim(0)

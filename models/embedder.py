@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from models.device import choose_device
+from models.device import choose_device, release_free_memory
 
 log = logging.getLogger(__name__)
 PACKAGED_EMBEDDER = "packaged:all-MiniLM-L6-v2"
@@ -63,6 +63,12 @@ class SentenceEmbedder:
         getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         self.dimension = int(getter() or 384)
         self.max_tokens = int(model.max_seq_length or 256)
+        release_free_memory()
+
+    def word_embeddings(self) -> Any:
+        """The encoder's word-embedding parameter (shared with the packaged reader)."""
+        self.warm_up()
+        return self._model[0].auto_model.embeddings.word_embeddings.weight
 
     @property
     def tokenizer(self) -> Any:

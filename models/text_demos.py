@@ -12,7 +12,6 @@ from functools import cache
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 MAX_DEMO_CHARS = 2000
 BERT_LIMIT = 512
@@ -35,9 +34,17 @@ def prepare(text: object, limit: int = MAX_DEMO_CHARS) -> tuple[str, bool]:
     return (text[:limit], truncated)
 
 
+@cache
+def stopwords() -> frozenset[str]:
+    """scikit-learn's English stopword list (imported on first use: scikit-learn costs ~70 MB)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
 def words(text: str, drop_stopwords: bool = False) -> list[str]:
     toks = [w.lower() for w in _WORD.findall(text)]
-    return [w for w in toks if w not in ENGLISH_STOP_WORDS] if drop_stopwords else toks
+    return [w for w in toks if w not in stopwords()] if drop_stopwords else toks
 
 
 @dataclass(frozen=True)
