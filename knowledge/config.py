@@ -54,6 +54,7 @@ class RetrievalConfig(_Section):
     top_k: int = Field(3, ge=1, le=50)
     index: Literal["auto", "flat", "hnsw"] = "auto"
     hnsw_threshold: int = Field(20_000, ge=1)
+    hnsw_ef_search: int = Field(512, ge=8, le=4096)
     min_similarity: float = Field(0.15, ge=-1.0, le=1.0)
 
 

@@ -21,7 +21,7 @@ faiss.omp_set_num_threads(1)
 
 
 class VectorIndex:
-    def __init__(self, kind: str = "auto", hnsw_threshold: int = 20_000, ef_search: int = 128) -> None:
+    def __init__(self, kind: str = "auto", hnsw_threshold: int = 20_000, ef_search: int = 512) -> None:
         self.kind = kind
         self.hnsw_threshold = hnsw_threshold
         self.ef_search = ef_search

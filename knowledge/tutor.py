@@ -97,7 +97,8 @@ class Tutor:
         self.reader = reader or Reader(
             m.reader, m.device, r.max_seq_length, r.doc_stride, r.max_answer_tokens, m.quantize_reader, m.torch_threads
         )
-        self.index = VectorIndex(settings.retrieval.index, settings.retrieval.hnsw_threshold)
+        r_cfg = settings.retrieval
+        self.index = VectorIndex(r_cfg.index, r_cfg.hnsw_threshold, r_cfg.hnsw_ef_search)
         self.humor = HumorClassifier(self.embedder)
         self.appropriateness = AppropriatenessClassifier()
         self._store: Store | None = None
