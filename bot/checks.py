@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
+
+if TYPE_CHECKING:
+    from bot.client import TutorBot
 
 
 class SnowflakeMentions(discord.AllowedMentions):
@@ -61,3 +65,24 @@ class Cooldown:
         if last is not None and now - last < self.seconds:
             raise OnCooldown(self.seconds - (now - last))
         self._last[user_id] = now
+
+
+class InstructorGroup(app_commands.Group):
+    """A top-level command group for instructors.
+
+    Discord's permission hint (``default_permissions``) only works on top-level commands and only hides
+    them; ``interaction_check`` refuses everyone without the instructor role on the server side too.
+    """
+
+    def __init__(self, bot: TutorBot, name: str, description: str) -> None:
+        super().__init__(
+            name=name,
+            description=description,
+            default_permissions=discord.Permissions(manage_guild=True),
+            guild_only=True,
+        )
+        self.bot = bot
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        require_instructor(interaction, self.bot.settings.discord.instructor_role)
+        return True

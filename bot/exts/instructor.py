@@ -9,25 +9,15 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.checks import require_instructor
+from bot.checks import InstructorGroup, require_instructor
 from bot.client import TutorBot
 from bot.ui.embeds import MESSAGE_LIMIT, clip, safe, stats_embed
 from knowledge.tutor import LECTURE_SUFFIXES, TutorError
 
 
-class LectureGroup(app_commands.Group):
+class LectureGroup(InstructorGroup):
     def __init__(self, bot: TutorBot) -> None:
-        super().__init__(
-            name="lecture",
-            description="Manage the course lectures (instructors)",
-            default_permissions=discord.Permissions(manage_guild=True),
-            guild_only=True,
-        )
-        self.bot = bot
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        require_instructor(interaction, self.bot.settings.discord.instructor_role)
-        return True
+        super().__init__(bot, "lecture", "Manage the course lectures (instructors)")
 
     @app_commands.command(name="add", description="Add or update a lecture from a .md or .txt file")
     async def add(self, interaction: discord.Interaction, file: discord.Attachment) -> None:

@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.checks import require_instructor
+from bot.checks import InstructorGroup
 from bot.client import TutorBot
 from bot.ui.embeds import FIELD_LIMIT, MESSAGE_LIMIT, clip, safe
 from bot.ui.quiz import (
@@ -85,21 +85,11 @@ class QuizCog(commands.Cog):
         )
 
 
-class TermGroup(app_commands.Group):
+class TermGroup(InstructorGroup):
     """Instructors: key terms and review posts. A top-level group, so the permission hint applies."""
 
     def __init__(self, bot: TutorBot) -> None:
-        super().__init__(
-            name="term",
-            description="Key terms and quiz posts (instructors)",
-            default_permissions=discord.Permissions(manage_guild=True),
-            guild_only=True,
-        )
-        self.bot = bot
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        require_instructor(interaction, self.bot.settings.discord.instructor_role)
-        return True
+        super().__init__(bot, "term", "Key terms and quiz posts (instructors)")
 
     @app_commands.command(name="add", description="Add or update a key term of a lecture")
     async def add(self, interaction: discord.Interaction, lecture: str, term: str, definition: str) -> None:

@@ -2,43 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-import pytest_asyncio
 from sqlalchemy import select
 
-from bot.client import TutorBot
 from knowledge.schema import Vote
 from knowledge.tutor import Tutor
 from tests.fake_discord.harness import running_bot
-from tests.fake_discord.server import INSTRUCTOR_ROLE, STUDENT2, TA_CHANNEL_ID, TEACHER, FakeDiscord, Recorded
+from tests.fake_discord.helpers import callback, followup, opt
+from tests.fake_discord.server import INSTRUCTOR_ROLE, STUDENT2, TA_CHANNEL_ID, TEACHER
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest_asyncio.fixture
-async def discord_env(tmp_path: Path, real_tutor: Tutor) -> AsyncIterator[tuple[FakeDiscord, TutorBot]]:
-    async with running_bot(tmp_path, real_tutor) as (fake, bot):
-        yield fake, bot
-        assert fake.violations == []
-
-
-def opt(name: str, value: Any, type_: int = 3) -> dict[str, Any]:
-    return {"name": name, "type": type_, "value": value}
-
-
-async def final_message(fake: FakeDiscord, payload: dict[str, Any]) -> Recorded:
-    """The followup or edited original that carries the result (after the defer)."""
-    return await fake.wait_for(
-        lambda: next((r for r in fake.for_interaction(payload) if r.path.startswith("/webhooks")), None), 30
-    )
-
-
-def callback(fake: FakeDiscord, payload: dict[str, Any]) -> Recorded | None:
-    return next((r for r in fake.for_interaction(payload) if r.path.endswith("/callback")), None)
 
 
 async def test_commands_are_synced_to_the_configured_guild(discord_env) -> None:
@@ -53,7 +28,7 @@ async def test_commands_are_synced_to_the_configured_guild(discord_env) -> None:
 async def test_ask_is_answered_and_cited(discord_env) -> None:
     fake, _ = discord_env
     payload = await fake.slash("ask", [opt("question", "How many parameters does BERT_BASE contain?")])
-    msg = await final_message(fake, payload)
+    msg = await followup(fake, payload)
     first = callback(fake, payload)
     assert first is not None and first.body["type"] == 5  # deferred first
     embed = msg.body["embeds"][0]
@@ -66,7 +41,7 @@ async def test_ask_is_answered_and_cited(discord_env) -> None:
 async def test_declined_question_offers_a_ta_who_gets_it(discord_env) -> None:
     fake, _ = discord_env
     payload = await fake.slash("ask", [opt("question", "What is the capital of France? @everyone")])
-    msg = await final_message(fake, payload)
+    msg = await followup(fake, payload)
     assert "not" in msg.body["embeds"][0]["description"] or "covered" in msg.body["embeds"][0]["description"]
     buttons = [c for row in msg.body["components"] for c in row["components"]]
     ta = next(b for b in buttons if b.get("label") == "Ask a TA")
@@ -84,7 +59,7 @@ async def test_declined_question_offers_a_ta_who_gets_it(discord_env) -> None:
 async def test_votes_are_stored_once_per_user(discord_env) -> None:
     fake, bot = discord_env
     payload = await fake.slash("ask", [opt("question", "What is a key element of BERT?")])
-    msg = await final_message(fake, payload)
+    msg = await followup(fake, payload)
     buttons = [c for row in msg.body["components"] for c in row["components"]]
     up = next(b for b in buttons if b["custom_id"].endswith(":up"))
     down = next(b for b in buttons if b["custom_id"].endswith(":down"))
@@ -103,7 +78,7 @@ async def test_votes_are_stored_once_per_user(discord_env) -> None:
 async def test_search_lists_cited_passages(discord_env) -> None:
     fake, _ = discord_env
     payload = await fake.slash("search", [opt("query", "learning rate"), opt("k", 2, 4)])
-    msg = await final_message(fake, payload)
+    msg = await followup(fake, payload)
     fields = msg.body["embeds"][0]["fields"]
     assert len(fields) == 2 and fields[0]["name"].startswith("1. ")
 
@@ -157,7 +132,7 @@ async def test_an_uploaded_lecture_is_then_found_by_ask(discord_env) -> None:
     )
     assert "03-attention" in done.body["content"]
     ask = await fake.slash("ask", [opt("question", "Who introduced self-attention?")])
-    msg = await final_message(fake, ask)
+    msg = await followup(fake, ask)
     assert "Vaswani" in msg.body["embeds"][0]["description"]
     stats = await fake.slash("stats", u=TEACHER, roles=[INSTRUCTOR_ROLE])
     cb = await fake.wait_for(lambda: callback(fake, stats))
@@ -193,7 +168,7 @@ async def test_long_questions_get_a_clear_message(discord_env) -> None:
 async def test_mentions_in_questions_ping_nobody(discord_env) -> None:
     fake, _ = discord_env
     payload = await fake.slash("ask", [opt("question", "@everyone what is a key element of BERT? <@123> <@&456>")])
-    msg = await final_message(fake, payload)
+    msg = await followup(fake, payload)
     assert msg.body["allowed_mentions"] == {"parse": []}
     assert "@everyone" not in msg.body["embeds"][0]["title"].replace("@\u200beveryone", "")
 
@@ -201,7 +176,7 @@ async def test_mentions_in_questions_ping_nobody(discord_env) -> None:
 async def test_cooldown_gives_a_friendly_private_reply(tmp_path: Path, real_tutor: Tutor) -> None:
     async with running_bot(tmp_path, real_tutor, TUTOR__DISCORD__COOLDOWN_SECONDS="60") as (fake, _):
         first = await fake.slash("search", [opt("query", "learning rate")])
-        await final_message(fake, first)
+        await followup(fake, first)
         second = await fake.slash("search", [opt("query", "batch size")])
         cb = await fake.wait_for(lambda: callback(fake, second))
         assert "Slow down" in cb.body["data"]["content"] and cb.body["data"]["flags"] & 64
@@ -211,7 +186,7 @@ async def test_cooldown_gives_a_friendly_private_reply(tmp_path: Path, real_tuto
 async def test_tokenize_replies_with_tokens_and_a_picture(discord_env) -> None:
     fake, _ = discord_env
     payload = await fake.slash("tokenize", [opt("text", "unaffable ```@everyone```")])
-    msg = await final_message(fake, payload)
+    msg = await followup(fake, payload)
     assert "una ##ffa ##ble" in msg.body["content"]
     assert any(v.startswith(b"\x89PNG") for v in msg.files.values())
     assert msg.body["allowed_mentions"] == {"parse": []}
@@ -241,12 +216,12 @@ async def test_ngrams_compare_and_classify(discord_env) -> None:
     ]
     for name, opts, expected in checks:
         payload = await fake.slash(name, opts)
-        msg = await final_message(fake, payload)
+        msg = await followup(fake, payload)
         assert expected in msg.body["content"], (name, msg.body["content"])
 
 
 async def test_demo_errors_are_explained(discord_env) -> None:
     fake, _ = discord_env
     payload = await fake.slash("ngrams", [opt("text", "some words"), opt("n", 9, 4)])
-    msg = await final_message(fake, payload)
+    msg = await followup(fake, payload)
     assert "1 to 5" in msg.body["content"]

@@ -2,46 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-from typing import Any
-
 import pytest
-import pytest_asyncio
 from sqlalchemy import func, select
 
 from bot.client import TutorBot
 from knowledge.schema import Attempt, QuizQuestion, QuizSession
-from knowledge.tutor import Tutor
-from tests.fake_discord.harness import running_bot
-from tests.fake_discord.server import INSTRUCTOR_ROLE, STUDENT, STUDENT2, TEACHER, FakeDiscord, Recorded
+from tests.fake_discord.helpers import buttons, callback, followup, opt
+from tests.fake_discord.server import INSTRUCTOR_ROLE, STUDENT, STUDENT2, TEACHER
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest_asyncio.fixture
-async def env(tmp_path: Path, real_tutor: Tutor) -> AsyncIterator[tuple[FakeDiscord, TutorBot]]:
-    async with running_bot(tmp_path, real_tutor) as (fake, bot):
-        yield fake, bot
-        assert fake.violations == []
-
-
-def opt(name: str, value: Any, type_: int = 3) -> dict[str, Any]:
-    return {"name": name, "type": type_, "value": value}
-
-
-def callback(fake: FakeDiscord, payload: dict[str, Any]) -> Recorded | None:
-    return next((r for r in fake.for_interaction(payload) if r.path.endswith("/callback")), None)
-
-
-async def followup(fake: FakeDiscord, payload: dict[str, Any]) -> Recorded:
-    return await fake.wait_for(
-        lambda: next((r for r in fake.for_interaction(payload) if r.path.startswith("/webhooks")), None), 30
-    )
-
-
-def buttons(body: dict[str, Any]) -> list[dict[str, Any]]:
-    return [c for row in body.get("components", []) for c in row["components"]]
 
 
 def answer_of(bot: TutorBot, custom_id: str) -> int:
@@ -57,8 +26,8 @@ def attempts(bot: TutorBot) -> int:
         return s.scalar(select(func.count(Attempt.id))) or 0
 
 
-async def test_a_private_quiz_with_buttons_feedback_and_summary(env) -> None:
-    fake, bot = env
+async def test_a_private_quiz_with_buttons_feedback_and_summary(discord_env) -> None:
+    fake, bot = discord_env
     start = await fake.slash("quiz", [opt("count", 2, 4)])
     first = await followup(fake, start)
     assert callback(fake, start).body["data"]["flags"] & 64  # type: ignore[union-attr]
@@ -85,8 +54,8 @@ async def test_a_private_quiz_with_buttons_feedback_and_summary(env) -> None:
     assert attempts(bot) == 2
 
 
-async def test_someone_elses_buttons_are_refused(env) -> None:
-    fake, bot = env
+async def test_someone_elses_buttons_are_refused(discord_env) -> None:
+    fake, bot = discord_env
     start = await fake.slash("quiz", [opt("count", 1, 4)])
     first = await followup(fake, start)
     click = await fake.click(buttons(first.body)[0]["custom_id"], fake.message(first.body), u=STUDENT2)
@@ -94,8 +63,8 @@ async def test_someone_elses_buttons_are_refused(env) -> None:
     assert "someone else" in cb.body["data"]["content"] and attempts(bot) == 0
 
 
-async def test_free_text_answers_go_through_a_modal(env) -> None:
-    fake, bot = env
+async def test_free_text_answers_go_through_a_modal(discord_env) -> None:
+    fake, bot = discord_env
     views = bot.tutor.quiz.start(str(900000000000000100), STUDENT["id"], count=1, seed=1)
     from bot.ui.quiz import question_embed, question_view
 
@@ -128,8 +97,8 @@ async def test_free_text_answers_go_through_a_modal(env) -> None:
     assert "1 of 1 right" in done.body["data"]["embeds"][0]["title"] and attempts(bot) == 1
 
 
-async def test_an_expired_quiz_is_explained(env) -> None:
-    fake, bot = env
+async def test_an_expired_quiz_is_explained(discord_env) -> None:
+    fake, bot = discord_env
     start = await fake.slash("quiz", [opt("count", 1, 4)])
     first = await followup(fake, start)
     with bot.tutor.store.session() as s:
@@ -141,8 +110,8 @@ async def test_an_expired_quiz_is_explained(env) -> None:
     assert "expired" in cb.body["data"]["content"] and attempts(bot) == 0
 
 
-async def test_instructor_posts_a_review_and_each_student_gets_a_private_quiz(env) -> None:
-    fake, bot = env
+async def test_instructor_posts_a_review_and_each_student_gets_a_private_quiz(discord_env) -> None:
+    fake, bot = discord_env
     refused = await fake.slash("term", [opt("lecture", "02-language-and-bert")], sub="post-quiz")
     cb = await fake.wait_for(lambda: callback(fake, refused))
     assert "Instructor role" in cb.body["data"]["content"]
@@ -160,8 +129,8 @@ async def test_instructor_posts_a_review_and_each_student_gets_a_private_quiz(en
         assert s.scalar(select(func.count(QuizSession.id))) == 2
 
 
-async def test_term_add_progress_leaderboard_and_forget_me(env) -> None:
-    fake, bot = env
+async def test_term_add_progress_leaderboard_and_forget_me(discord_env) -> None:
+    fake, bot = discord_env
     add = await fake.slash(
         "term",
         [
