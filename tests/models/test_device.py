@@ -1,0 +1,42 @@
+import pytest
+import torch
+
+from models import device
+from models.device import choose_device
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    choose_device.cache_clear()
+    yield
+    choose_device.cache_clear()
+
+
+def test_auto_prefers_cuda_then_mps_then_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(device.torch.cuda, "is_available", lambda: True)
+    assert choose_device("auto") == device.DeviceChoice("cuda", half=True)
+    choose_device.cache_clear()
+    monkeypatch.setattr(device.torch.cuda, "is_available", lambda: False)
+    monkeypatch.setattr(device.torch.backends.mps, "is_available", lambda: True)
+    assert choose_device("auto").device == "mps"
+    choose_device.cache_clear()
+    monkeypatch.setattr(device.torch.backends.mps, "is_available", lambda: False)
+    assert choose_device("auto") == device.DeviceChoice("cpu", half=False)
+
+
+def test_an_absent_device_falls_back_to_the_cpu_loudly(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(device.torch.cuda, "is_available", lambda: False)
+    assert choose_device("cuda").device == "cpu"
+    assert "not available" in caplog.text
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+def test_the_reader_runs_in_half_precision_on_cuda() -> None:
+    from models.reader import Reader
+
+    reader = Reader(device="cuda")
+    spans = reader.run("How many parameters does BERT_BASE contain?", ["BERT_BASE contains 110M parameters."])
+    assert next(reader._model.parameters()).dtype == torch.float16
+    assert spans[0].text == "110M"
