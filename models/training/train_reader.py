@@ -60,6 +60,7 @@ class TrainConfig:
     checkpoint: Path | None = None
     log_every: int = 200
     final_eval: bool = False
+    init_from: Path | None = None  # continue from shipped reader weights (safetensors)
 
 
 def pick_device(name: str) -> torch.device:
@@ -74,6 +75,7 @@ def load_training_examples(cfg: TrainConfig, rng: random.Random) -> tuple[list[Q
     squad = load_jsonl(cfg.qa_dir / "squad_v1.1_train" / "squad_v1.1_train.jsonl.gz")
     covid = load_nested(cfg.qa_dir / "covid_qa" / "covid_qa_200423.squad.json.gz")
     if cfg.limit:
+        rng.shuffle(squad)
         squad = squad[: cfg.limit]
         covid = covid[: max(1, cfg.limit // 50)]
     negatives = make_negatives(squad, rng, cfg.same_article_negatives, cfg.other_article_negatives)
@@ -215,6 +217,12 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     dev_sample = random.Random(0).sample(dev, min(len(dev), cfg.dev_limit or 1000))
 
     model = build_model(cfg.base, device)
+    if cfg.init_from is not None:
+        from safetensors.torch import load_file
+
+        state = {k: v.float() for k, v in load_file(str(cfg.init_from)).items()}
+        missing, _ = model.load_state_dict(state, strict=False)
+        print(f"initialised from {cfg.init_from} ({len(state)} tensors)", flush=True)
     params = [p for p in model.parameters() if p.requires_grad]
     decay = [p for p in params if p.ndim >= 2]
     no_decay = [p for p in params if p.ndim < 2]
@@ -374,6 +382,9 @@ def parse_args(argv: list[str] | None = None) -> TrainConfig:
     ap.add_argument("--device", default="auto")
     ap.add_argument("--checkpoint", type=Path, default=None)
     ap.add_argument("--final-eval", action="store_true", help="full SQuAD v1.1 dev + v2.0 dev scores")
+    ap.add_argument("--init-from", type=Path, default=None, help="start from these reader weights")
+    ap.add_argument("--same-article-negatives", type=float, default=None)
+    ap.add_argument("--other-article-negatives", type=float, default=None)
     ns = ap.parse_args(argv)
     base = ns.base
     if base is None:
@@ -387,7 +398,12 @@ def parse_args(argv: list[str] | None = None) -> TrainConfig:
         device=ns.device,
         checkpoint=ns.checkpoint,
         final_eval=ns.final_eval,
+        init_from=ns.init_from,
     )
+    if ns.same_article_negatives is not None:
+        cfg.same_article_negatives = ns.same_article_negatives
+    if ns.other_article_negatives is not None:
+        cfg.other_article_negatives = ns.other_article_negatives
     for key in ("lr", "batch_size", "epochs", "budget_minutes", "limit", "dev_limit", "seed", "ema"):
         val = getattr(ns, key)
         if val is not None:
