@@ -29,6 +29,19 @@ class SnowflakeMentions(discord.AllowedMentions):
         return data
 
 
+class SnowflakeReference(discord.MessageReference):
+    """A reply reference whose ids are sent as strings, as Discord's API schema says."""
+
+    def to_dict(self) -> dict:  # type: ignore[override]
+        data: dict = dict(super().to_dict())
+        for key in ("message_id", "channel_id", "guild_id"):
+            if data.get(key) is not None:
+                data[key] = str(data[key])
+        return data
+
+    to_message_reference_dict = to_dict  # type: ignore[assignment]
+
+
 class NotInstructor(app_commands.CheckFailure):
     pass
 

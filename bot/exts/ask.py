@@ -6,6 +6,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.checks import SnowflakeReference
 from bot.client import TutorBot
 from bot.ui.embeds import answer_embed, search_embed
 from bot.ui.views import answer_view
@@ -62,7 +63,7 @@ class AskCog(commands.Cog):
             self.bot.cooldown.hit(message.author.id)
             check_query(question)
         except TutorError as exc:
-            await message.reply(f"Sorry: {exc}", mention_author=False)
+            await message.channel.send(f"Sorry: {exc}", reference=self._reply_to(message))
             return
         except app_commands.CheckFailure:
             return
@@ -70,11 +71,15 @@ class AskCog(commands.Cog):
             answer, qid = await self.bot.run_blocking(
                 self._answer, question, str(message.guild.id if message.guild else ""), str(message.author.id)
             )
-        await message.reply(
+        await message.channel.send(
             embed=answer_embed(answer),
             view=answer_view(qid, answer.abstained, bool(cfg.ta_channel_id)),
-            mention_author=False,
+            reference=self._reply_to(message),
         )
+
+    @staticmethod
+    def _reply_to(message: discord.Message) -> SnowflakeReference:
+        return SnowflakeReference.from_message(message, fail_if_not_exists=False)
 
 
 async def setup(bot: TutorBot) -> None:

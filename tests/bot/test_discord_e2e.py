@@ -225,3 +225,23 @@ async def test_demo_errors_are_explained(discord_env) -> None:
     payload = await fake.slash("ngrams", [opt("text", "some words"), opt("n", 9, 4)])
     msg = await followup(fake, payload)
     assert "1 to 5" in msg.body["content"]
+
+
+async def test_mentioning_the_bot_in_a_help_channel_asks_a_question(tmp_path: Path, real_tutor: Tutor) -> None:
+    from tests.fake_discord.server import APP_ID, CHANNEL_ID
+
+    async with running_bot(tmp_path, real_tutor, TUTOR__DISCORD__MESSAGE_CONTENT_INTENT="true") as (fake, _):
+        mid = await fake.post_message(f"<@{APP_ID}> How many parameters does BERT_BASE contain? @everyone")
+        reply = await fake.wait_for(
+            lambda: next((r for r in fake.requests if r.path == f"/channels/{CHANNEL_ID}/messages"), None), 30
+        )
+        assert "**110M**" in reply.body["embeds"][0]["description"]
+        assert reply.body["message_reference"]["message_id"] == mid
+        assert reply.body["allowed_mentions"]["parse"] == [] and not reply.body["allowed_mentions"].get("replied_user")
+        await fake.post_message("no mention here", mentions_bot=False)
+        await fake.post_message(f"<@{APP_ID}>   ")
+        empty = await fake.wait_for(
+            lambda: [r for r in fake.requests if r.path == f"/channels/{CHANNEL_ID}/messages"][1:], 30
+        )
+        assert "empty" in empty[0].body["content"]
+        assert fake.violations == []

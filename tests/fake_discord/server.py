@@ -256,6 +256,34 @@ class FakeDiscord:
         await self.dispatch("INTERACTION_CREATE", payload)
         return payload
 
+    async def post_message(self, content: str, u: dict[str, Any] = STUDENT, mentions_bot: bool = True) -> str:
+        """A user's message in the questions channel (MESSAGE_CREATE)."""
+        mid = self.snowflake()
+        await self.dispatch(
+            "MESSAGE_CREATE",
+            {
+                "id": mid,
+                "channel_id": CHANNEL_ID,
+                "guild_id": GUILD_ID,
+                "author": u,
+                "member": {k: v for k, v in self.member(u, []).items() if k != "user"},
+                "content": content,
+                "timestamp": datetime.now(UTC).isoformat(),
+                "edited_timestamp": None,
+                "tts": False,
+                "mention_everyone": False,
+                "mentions": [BOT_USER] if mentions_bot else [],
+                "mention_roles": [],
+                "attachments": [],
+                "embeds": [],
+                "pinned": False,
+                "type": 0,
+                "flags": 0,
+                "components": [],
+            },
+        )
+        return mid
+
     async def submit_modal(
         self, custom_id: str, values: dict[str, str], message: dict[str, Any], u: dict[str, Any] = STUDENT
     ) -> dict[str, Any]:
