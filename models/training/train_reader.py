@@ -221,7 +221,9 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         from safetensors.torch import load_file
 
         state = {k: v.float() for k, v in load_file(str(cfg.init_from)).items()}
-        missing, _ = model.load_state_dict(state, strict=False)
+        _, unexpected = model.load_state_dict(state, strict=False)
+        if unexpected:
+            raise SystemExit(f"{cfg.init_from} does not fit the reader: {unexpected[:3]}")
         print(f"initialised from {cfg.init_from} ({len(state)} tensors)", flush=True)
     params = [p for p in model.parameters() if p.requires_grad]
     decay = [p for p in params if p.ndim >= 2]
