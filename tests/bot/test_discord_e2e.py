@@ -245,3 +245,23 @@ async def test_mentioning_the_bot_in_a_help_channel_asks_a_question(tmp_path: Pa
         )
         assert "empty" in empty[0].body["content"]
         assert fake.violations == []
+
+
+async def test_the_token_never_reaches_the_logs(tmp_path: Path, real_tutor: Tutor) -> None:
+    import logging
+
+    from bot.runtime import setup_logging
+
+    log_file = tmp_path / "bot.log"
+    setup_logging(logging.DEBUG, log_file)
+    try:
+        async with running_bot(tmp_path, real_tutor) as (fake, _):
+            payload = await fake.slash("ask", [opt("question", "What is a key element of BERT?")])
+            await followup(fake, payload)
+    finally:
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        setup_logging(logging.WARNING)
+    text = log_file.read_text()
+    assert "INTERACTION_CREATE" in text or "interaction" in text.lower()  # the debug log was written
+    assert "fake-token" not in text
