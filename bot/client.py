@@ -121,15 +121,21 @@ def run(config: Path | None = None) -> None:
         raise TutorError("set DISCORD_TOKEN in the environment to run the Discord bot")
     setup_logging(logging.INFO, settings.resolve(settings.discord.log_file))
     bot = TutorBot(settings, Tutor(settings))
+    asyncio.run(serve(bot, token))
 
-    async def main() -> None:
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
+
+async def serve(bot: TutorBot, token: str) -> None:
+    """Run until closed; SIGTERM and Ctrl-C close the bot, its executor and the database cleanly."""
+    loop = asyncio.get_running_loop()
+    signals = (signal.SIGTERM, signal.SIGINT)
+    for sig in signals:
+        loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
+    try:
         async with bot:
             await bot.start(token)
-
-    asyncio.run(main())
+    finally:
+        for sig in signals:
+            loop.remove_signal_handler(sig)
 
 
 def sync_global(config: Path | None = None) -> int:

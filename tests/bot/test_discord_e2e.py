@@ -265,3 +265,46 @@ async def test_the_token_never_reaches_the_logs(tmp_path: Path, real_tutor: Tuto
     text = log_file.read_text()
     assert "INTERACTION_CREATE" in text or "interaction" in text.lower()  # the debug log was written
     assert "fake-token" not in text
+
+
+async def test_instructor_lists_and_removes_lectures(discord_env) -> None:
+    fake, bot = discord_env
+    listing = await fake.slash("lecture", u=TEACHER, roles=[INSTRUCTOR_ROLE], sub="list")
+    cb = await fake.wait_for(lambda: callback(fake, listing))
+    assert "02-language-and-bert" in cb.body["data"]["content"] and cb.body["data"]["flags"] & 64
+    unknown = await fake.slash("lecture", [opt("name", "nope")], u=TEACHER, roles=[INSTRUCTOR_ROLE], sub="remove")
+    msg = await followup(fake, unknown)
+    assert "no lecture named 'nope'" in msg.body["content"]
+    gone = await fake.slash(
+        "lecture", [opt("name", "02-language-and-bert")], u=TEACHER, roles=[INSTRUCTOR_ROLE], sub="remove"
+    )
+    done = await followup(fake, gone)
+    assert "Removed" in done.body["content"] and bot.tutor.lectures() == []
+    ask = await fake.slash("ask", [opt("question", "What is BERT?")])
+    reply = await followup(fake, ask)
+    assert "covered" in reply.body["embeds"][0]["description"]
+
+
+async def test_sigterm_closes_the_bot_the_executor_and_the_database(tmp_path: Path, real_tutor: Tutor) -> None:
+    import asyncio
+    import os
+    import signal
+
+    from bot.client import TutorBot, serve
+    from tests.fake_discord.harness import bot_settings, pointed_at
+    from tests.fake_discord.server import FakeDiscord
+
+    fake = FakeDiscord()
+    await fake.start()
+    settings = bot_settings(tmp_path)
+    bot = TutorBot(settings, Tutor(settings, embedder=real_tutor.embedder, reader=real_tutor.reader))
+    with pointed_at(fake):
+        task = asyncio.create_task(serve(bot, "fake-token"))
+        await asyncio.wait_for(fake.ready.wait(), 60)
+        await asyncio.wait_for(bot.wait_until_ready(), 20)
+        os.kill(os.getpid(), signal.SIGTERM)
+        await asyncio.wait_for(task, 20)
+    await fake.stop()
+    assert bot.is_closed()
+    assert bot.executor._shutdown  # type: ignore[attr-defined]
+    assert bot.tutor._store is None
