@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
+
 from knowledge.cleaning import LectureFileError, clean_text, decode_bytes, has_words
 from knowledge.config import Settings
 from knowledge.feedback import Feedback
@@ -226,8 +228,6 @@ class Tutor:
                 vectors.append(self.embedder.embed([d.text for d in chunk]))
                 if progress:
                     progress(name, min(i + batch, len(drafts)), len(drafts))
-            import numpy as np
-
             mat = np.vstack(vectors)
             title = lecture_title(text, filename)
             self.store.put_lecture(name, title, source or filename, digest, text, drafts, mat)

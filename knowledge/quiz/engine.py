@@ -288,7 +288,7 @@ class QuizEngine:
             term = s.get(Term, q.term_id)
             assert term is not None
             info = TermInfo(term.id, term.lecture, term.term, term.definition, tuple(json.loads(term.aliases)))
-            kind, answer_index, student_id, session_id = q.kind, q.answer_index, student.id, session.id
+            kind, answer_index, student_id = q.kind, q.answer_index, student.id
         if existing is not None:
             return self._graded(question_id, existing.correct, True, existing.score, existing.response, info)
         if not response:
@@ -332,9 +332,7 @@ class QuizEngine:
                 first = s.scalar(select(Attempt).where(Attempt.question_id == question_id))
             assert first is not None
             return self._graded(question_id, first.correct, True, first.score, first.response, info)
-        graded = self._graded(question_id, correct, False, score, response, info)
-        _ = session_id
-        return graded
+        return self._graded(question_id, correct, False, score, response, info)
 
     def _grade(self, kind: str, answer_index: int, info: TermInfo, response: str) -> tuple[bool, float]:
         if kind in ("definition_to_term", "term_to_definition"):
