@@ -18,7 +18,8 @@ from bot.render import (
     tokenize_text,
 )
 from knowledge.quiz.engine import QuestionView
-from knowledge.tutor import Tutor, TutorError
+from knowledge.tutor import Tutor
+from models.errors import UserError
 
 HELP = """Commands:
   /ask QUESTION      answer from the lectures, cited, with a confidence (or just type the question)
@@ -34,31 +35,41 @@ HELP = """Commands:
   /quit              leave"""
 
 
+def terminal_student(user: str | None = None) -> tuple[str, str]:
+    """Who a terminal user is to the quiz store: (guild, user)."""
+    return "terminal", user or getpass.getuser()
+
+
 class Chat:
-    """Chat state: the quiz question waiting for an answer, if any."""
+    """Chat state: the quiz question waiting for an answer, if any. The CLI's ``tutor quiz`` uses it too."""
 
     def __init__(self, tutor: Tutor, user: str | None = None) -> None:
         self.tutor = tutor
-        self.student = ("terminal", user or getpass.getuser())
+        self.student = terminal_student(user)
         self.pending: QuestionView | None = None
+
+    def start_quiz(self, lecture: str | None = None, count: int = 5) -> str:
+        """Start a quiz and return its first question (raises the engine's errors)."""
+        views = self.tutor.quiz.start(*self.student, lecture, count, name=self.student[1])
+        self.pending = views[0]
+        return question_text(views[0])
 
     def handle(self, line: str) -> str | None:
         line = line.strip()
         if self.pending is not None and line and not line.startswith("/"):
-            return self._answer(line)
+            return self.answer(line)
         if line.startswith("/quiz"):
             arg = line.removeprefix("/quiz").strip()
             try:
-                views = self.tutor.quiz.start(*self.student, count=int(arg) if arg.isdigit() else 5)
-            except ValueError as exc:
+                return self.start_quiz(count=int(arg) if arg.isdigit() else 5)
+            except UserError as exc:
                 return f"Sorry: {exc}"
-            self.pending = views[0]
-            return question_text(views[0])
         if line == "/progress":
             return progress_text(self.tutor.quiz.progress(*self.student))
         return handle(self.tutor, line)
 
-    def _answer(self, line: str) -> str:
+    def answer(self, line: str) -> str:
+        """Grade a reply to the pending question; the text shows the feedback and the next question."""
         q = self.pending
         assert q is not None
         if q.options:
@@ -67,7 +78,7 @@ class Chat:
             line = str(int(line) - 1)
         try:
             graded = self.tutor.quiz.answer(q.id, *self.student, line)
-        except ValueError as exc:
+        except UserError as exc:
             return f"Sorry: {exc}"
         self.pending = graded.next_question
         text = graded_text(graded)
@@ -106,7 +117,7 @@ def handle(tutor: Tutor, line: str) -> str | None:
         if cmd == "/lectures":
             rows = tutor.lectures()
             return "\n".join(f"{r.name}: {r.title} ({r.passages} passages)" for r in rows) or "No lectures yet."
-    except TutorError as exc:
+    except UserError as exc:
         return f"Sorry: {exc}"
     return f"Unknown command {cmd}. Type /help for the list."
 

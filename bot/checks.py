@@ -12,36 +12,6 @@ if TYPE_CHECKING:
     from bot.client import TutorBot
 
 
-class SnowflakeMentions(discord.AllowedMentions):
-    """AllowedMentions whose user and role ids are sent as strings, as Discord's API schema says."""
-
-    def merge(self, other: discord.AllowedMentions) -> discord.AllowedMentions:
-        merged = super().merge(other)
-        return SnowflakeMentions(
-            everyone=merged.everyone, users=merged.users, roles=merged.roles, replied_user=merged.replied_user
-        )
-
-    def to_dict(self) -> dict:  # type: ignore[override]
-        data: dict = dict(super().to_dict())
-        for key in ("users", "roles"):
-            if key in data:
-                data[key] = [str(x) for x in data[key]]
-        return data
-
-
-class SnowflakeReference(discord.MessageReference):
-    """A reply reference whose ids are sent as strings, as Discord's API schema says."""
-
-    def to_dict(self) -> dict:  # type: ignore[override]
-        data: dict = dict(super().to_dict())
-        for key in ("message_id", "channel_id", "guild_id"):
-            if data.get(key) is not None:
-                data[key] = str(data[key])
-        return data
-
-    to_message_reference_dict = to_dict  # type: ignore[assignment]
-
-
 class NotInstructor(app_commands.CheckFailure):
     pass
 

@@ -20,7 +20,8 @@ from rich.table import Table
 from bot.render import answer_text, classify_text, compare_text, ngrams_text, search_text, tokenize_text
 from bot.runtime import make_tutor
 from knowledge.config import ConfigError
-from knowledge.tutor import Tutor, TutorError
+from knowledge.tutor import Tutor
+from models.errors import UserError
 
 app = typer.Typer(add_completion=False, no_args_is_help=False, help="The class tutor: ask the lectures.")
 out = Console()
@@ -36,18 +37,21 @@ _state: dict[str, Any] = {}
 def _errors() -> Iterator[None]:
     try:
         yield
-    except (TutorError, ConfigError) as exc:
+    except (UserError, ConfigError) as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
         raise typer.Exit(2) from None
 
 
-def _tutor() -> Tutor:
+def _tutor(warm: bool = True) -> Tutor:
+    """This process's Tutor. Demos pass ``warm=False``: tokenizing a sentence needs no index."""
     if "tutor" not in _state:
         with _errors():
-            _, tutor = make_tutor(_state.get("config"))
+            _, _state["tutor"] = make_tutor(_state.get("config"))
+    tutor: Tutor = _state["tutor"]
+    if warm:
+        with _errors():
             tutor.warm_up()
-        _state["tutor"] = tutor
-    return _state["tutor"]  # type: ignore[no-any-return]
+    return tutor
 
 
 def _run(fn: Callable[[], T]) -> T:
@@ -134,15 +138,6 @@ def ask(question: str, as_json: JsonOpt = False) -> None:
 StopOpt = Annotated[bool, typer.Option("--no-stopwords", help="remove English stopwords")]
 
 
-def _demo_tutor() -> Tutor:
-    """Demos need no index: don't build one just to tokenize a sentence."""
-    if "tutor" not in _state:
-        with _errors():
-            _, tutor = make_tutor(_state.get("config"))
-        _state["tutor"] = tutor
-    return _state["tutor"]  # type: ignore[no-any-return]
-
-
 @app.command()
 def tokenize(
     text: str,
@@ -151,7 +146,7 @@ def tokenize(
     as_json: JsonOpt = False,
 ) -> None:
     """BERT WordPiece tokens and ids, and the lecture's vocabulary-index representation."""
-    result = _run(lambda: _demo_tutor().tokenize(text, no_stopwords))
+    result = _run(lambda: _tutor(warm=False).tokenize(text, no_stopwords))
     if image is not None:
         from bot.ui.token_image import render_tokens
 
@@ -181,7 +176,7 @@ def ngrams(
     as_json: JsonOpt = False,
 ) -> None:
     """The most frequent word (or character) n-grams of a text or a lecture."""
-    tutor = _tutor() if lecture else _demo_tutor()
+    tutor = _tutor(warm=bool(lecture))
     result = _run(lambda: tutor.ngrams(text, n, no_stopwords, chars, lecture))
     if as_json:
         _print_json({"n": result.n, "unit": result.unit, "total": result.total, "counts": result.counts})
@@ -192,7 +187,7 @@ def ngrams(
 @app.command()
 def compare(sentence_a: str, sentence_b: str, as_json: JsonOpt = False) -> None:
     """Bag-of-words vs. sentence-embedding similarity of two sentences."""
-    result = _run(lambda: _demo_tutor().compare(sentence_a, sentence_b))
+    result = _run(lambda: _tutor(warm=False).compare(sentence_a, sentence_b))
     if as_json:
         _print_json(asdict(result))
     else:
@@ -204,17 +199,11 @@ def classify(
     kind: Annotated[str, typer.Argument(help="humor or appropriateness")], text: str, as_json: JsonOpt = False
 ) -> None:
     """Is it funny? Is it appropriate? (small models: see /help for their limits)"""
-    result = _run(lambda: _demo_tutor().classify(kind, text))
+    result = _run(lambda: _tutor(warm=False).classify(kind, text))
     if as_json:
         _print_json(asdict(result))
     else:
         out.print(classify_text(result), highlight=False, markup=False)
-
-
-def _terminal_student() -> tuple[str, str]:
-    import getpass
-
-    return "terminal", getpass.getuser()
 
 
 @app.command()
@@ -223,39 +212,26 @@ def quiz(
     count: Annotated[int, typer.Option("--count", "-n", help="questions (1-20)")] = 5,
 ) -> None:
     """Review the key terms in the terminal, with spaced repetition."""
-    from bot.render import graded_text, question_text
+    from bot.chat import Chat
 
-    tutor = _tutor()
-    guild, user = _terminal_student()
-    views = _run(lambda: tutor.quiz.start(guild, user, lecture, count, name=user))
-    q = views[0] if views else None
-    while q is not None:
-        out.print(question_text(q), highlight=False, markup=False)
+    session = Chat(_tutor())
+    out.print(_run(lambda: session.start_quiz(lecture, count)), highlight=False, markup=False)
+    while session.pending is not None:
         try:
-            raw = out.input("answer> ").strip()
+            line = out.input("answer> ").strip()
         except (EOFError, KeyboardInterrupt):
             out.print("\nQuiz stopped; your answers so far are saved.")
             return
-        if q.options:
-            if not raw.isdigit() or not 1 <= int(raw) <= len(q.options):
-                out.print(f"Type a number from 1 to {len(q.options)}.")
-                continue
-            raw = str(int(raw) - 1)
-        try:
-            graded = tutor.quiz.answer(q.id, guild, user, raw)
-        except ValueError as exc:
-            out.print(f"Sorry: {exc}")
-            continue
-        out.print(graded_text(graded), highlight=False, markup=False)
-        q = graded.next_question
+        out.print(session.answer(line), highlight=False, markup=False)
 
 
 @app.command()
 def progress(as_json: JsonOpt = False) -> None:
     """Your mastery of each key term (terminal quizzes)."""
+    from bot.chat import terminal_student
     from bot.render import progress_text
 
-    rows = _run(lambda: _tutor().quiz.progress(*_terminal_student()))
+    rows = _run(lambda: _tutor().quiz.progress(*terminal_student()))
     if as_json:
         _print_json([asdict(r) for r in rows])
     else:
@@ -265,7 +241,9 @@ def progress(as_json: JsonOpt = False) -> None:
 @app.command(name="forget-me")
 def forget_me() -> None:
     """Delete your terminal quiz history and schedule."""
-    deleted = _run(lambda: _tutor().forget_me(*_terminal_student()))
+    from bot.chat import terminal_student
+
+    deleted = _run(lambda: _tutor().forget_me(*terminal_student()))
     out.print("Your data was deleted." if deleted else "There was nothing stored about you.")
 
 

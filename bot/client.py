@@ -20,12 +20,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.checks import Cooldown, NotInstructor, OnCooldown, SnowflakeMentions
+from bot.checks import Cooldown, NotInstructor, OnCooldown
 from bot.runtime import quiet_libraries, setup_logging
 from bot.ui.embeds import MESSAGE_LIMIT, clip, one_line, safe
+from bot.ui.payloads import SnowflakeMentions
 from bot.ui.views import AskTAButton, VoteButton
 from knowledge.config import Settings, load_settings
 from knowledge.tutor import Tutor, TutorError
+from models.errors import UserError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -72,11 +74,6 @@ class TutorBot(commands.Bot):
         self.tutor.close()
 
     # -- shared behaviour -------------------------------------------------------------------
-    def is_instructor(self, user: discord.abc.User) -> bool:
-        from bot.checks import has_role
-
-        return has_role(user, self.settings.discord.instructor_role)
-
     async def post_to_ta(self, interaction: discord.Interaction, question_id: int) -> None:
         channel_id = self.settings.discord.ta_channel_id
         question = await self.run_blocking(self.tutor.feedback.question, question_id)
@@ -99,7 +96,7 @@ class TutorBot(commands.Bot):
             text = f"Slow down a little: try again in {cause.retry_after:.0f} s."
         elif isinstance(cause, NotInstructor):
             text = f"Sorry, {cause}."
-        elif isinstance(cause, TutorError):
+        elif isinstance(cause, UserError):
             text = f"Sorry: {cause}"
         else:
             log.exception("command failed", exc_info=cause)

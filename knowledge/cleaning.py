@@ -7,6 +7,8 @@ import unicodedata
 
 import ftfy
 
+from models.errors import UserError
+
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -14,7 +16,7 @@ _TRAILING_WS = re.compile(r"[ \t]+\n")
 _MANY_BLANKS = re.compile(r"\n{3,}")
 
 
-class LectureFileError(ValueError):
+class LectureFileError(UserError):
     """A file that cannot be a lecture (binary, empty, too large, not text)."""
 
 

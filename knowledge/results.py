@@ -17,6 +17,10 @@ class Citation:
     def __str__(self) -> str:
         return f"{self.lecture_title} › {self.section}" if self.section else self.lecture_title
 
+    @classmethod
+    def of(cls, passage: PassageRecord) -> Citation:
+        return cls(passage.lecture, passage.lecture_title, passage.section)
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -26,8 +30,7 @@ class Hit:
 
     @property
     def citation(self) -> Citation:
-        p = self.passage
-        return Citation(p.lecture, p.lecture_title, p.section)
+        return Citation.of(self.passage)
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,7 @@ class Answer:
 
     @property
     def citation(self) -> Citation | None:
-        p = self.passage
-        return None if p is None else Citation(p.lecture, p.lecture_title, p.section)
+        return None if self.passage is None else Citation.of(self.passage)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import Select, create_engine, event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -159,24 +159,23 @@ class Store:
     def passages(self, ids: list[int]) -> dict[int, PassageRecord]:
         if not ids:
             return {}
-        with self.session() as s:
-            rows = s.execute(
-                select(Passage, Lecture.name, Lecture.title).join(Lecture).where(Passage.id.in_(ids))
-            ).all()
-            return {
-                p.id: PassageRecord(p.id, name, title, p.section, p.ordinal, p.start, p.end, p.text)
-                for p, name, title in rows
-            }
+        records = self._records(select(Passage, Lecture.name, Lecture.title).join(Lecture).where(Passage.id.in_(ids)))
+        return {r.id: r for r in records}
 
     def lecture_passages(self, name: str) -> list[PassageRecord]:
+        return self._records(
+            select(Passage, Lecture.name, Lecture.title)
+            .join(Lecture)
+            .where(Lecture.name == name)
+            .order_by(Passage.ordinal)
+        )
+
+    def _records(self, query: Select[Passage, str, str]) -> list[PassageRecord]:
         with self.session() as s:
-            rows = s.execute(
-                select(Passage, Lecture.name, Lecture.title)
-                .join(Lecture)
-                .where(Lecture.name == name)
-                .order_by(Passage.ordinal)
-            ).all()
-            return [PassageRecord(p.id, n, t, p.section, p.ordinal, p.start, p.end, p.text) for p, n, t in rows]
+            return [
+                PassageRecord(p.id, name, title, p.section, p.ordinal, p.start, p.end, p.text)
+                for p, name, title in s.execute(query).all()
+            ]
 
     def vectors(self) -> tuple[np.ndarray, np.ndarray, str]:
         """All passage ids and vectors, with the generation they belong to (one snapshot)."""

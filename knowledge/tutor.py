@@ -12,12 +12,13 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
-from knowledge.cleaning import LectureFileError, clean_text, decode_bytes, has_words
+from knowledge.cleaning import clean_text, decode_bytes, has_words
 from knowledge.config import Settings
 from knowledge.feedback import Feedback
 from knowledge.index import VectorIndex
@@ -29,6 +30,7 @@ from models import text_demos
 from models.classifiers import AppropriatenessClassifier, Classification, HumorClassifier
 from models.confidence import Calibration
 from models.embedder import PACKAGED_EMBEDDER, Embedder, SentenceEmbedder
+from models.errors import UserError
 from models.reader import PACKAGED_READER, Reader
 
 log = logging.getLogger(__name__)
@@ -37,7 +39,7 @@ LECTURE_SUFFIXES = {".md", ".markdown", ".txt"}
 Progress = Callable[[str, int, int], None]
 
 
-class TutorError(ValueError):
+class TutorError(UserError):
     """A problem with the user's input, worded for the user."""
 
 
@@ -73,6 +75,17 @@ def lecture_title(text: str, filename: str) -> str:
     return " ".join(out)[:300]
 
 
+@contextmanager
+def as_tutor_error() -> Iterator[None]:
+    """Report a lower layer's input error as the Tutor's own (same message)."""
+    try:
+        yield
+    except UserError as exc:
+        if isinstance(exc, TutorError):
+            raise
+        raise TutorError(str(exc)) from None
+
+
 def check_query(query: object, what: str = "question") -> str:
     if not isinstance(query, str):
         raise TutorError(f"the {what} must be text")
@@ -106,6 +119,7 @@ class Tutor:
         self._store: Store | None = None
         self._quiz: QuizEngine | None = None
         self._calibration: Calibration | None = None
+        self._warm = False
         self._lock = threading.RLock()
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -127,16 +141,19 @@ class Tutor:
         return self._store
 
     def warm_up(self, reader: bool = False, load_defaults: bool = True) -> None:
+        """Load the embedder, seed an empty store, sync the glossary: once per Tutor, however often called."""
         with self._lock:
-            self.embedder.warm_up()
-            if load_defaults and not self.store.lectures():
-                for folder in self.settings.paths.default_lectures:
-                    self.ingest_path(self.settings.resolve(folder))
-            self._ensure_index()
-            glossary = self.settings.resolve(self.settings.quiz.glossary_dir)
-            if glossary.is_dir():
-                self.quiz.sync_glossary(glossary)
-            self.quiz.purge(self.settings.quiz.retention_days)
+            if not self._warm:
+                self.embedder.warm_up()
+                if load_defaults and not self.store.lectures():
+                    for folder in self.settings.paths.default_lectures:
+                        self.ingest_path(self.settings.resolve(folder))
+                self._ensure_index()
+                glossary = self.settings.resolve(self.settings.quiz.glossary_dir)
+                if glossary.is_dir():
+                    self.quiz.sync_glossary(glossary)
+                self.quiz.purge(self.settings.quiz.retention_days)
+                self._warm = True
             if reader:
                 self._warm_reader()
 
@@ -203,10 +220,8 @@ class Tutor:
         t0 = time.perf_counter()
         name = lecture_name(filename)
         self._check_size(filename, len(data))
-        try:
+        with as_tutor_error():
             text = clean_text(decode_bytes(data, filename))
-        except LectureFileError as exc:
-            raise TutorError(str(exc)) from None
         if not has_words(text):
             raise TutorError(f"{filename} has no text to learn from")
         digest = hashlib.sha256(text.encode()).hexdigest()
@@ -319,10 +334,8 @@ class Tutor:
 
     # -- language demos ---------------------------------------------------------------------
     def tokenize(self, text: str, drop_stopwords: bool = False) -> text_demos.TokenizeResult:
-        try:
+        with as_tutor_error():
             return text_demos.tokenize(text, drop_stopwords)
-        except text_demos.DemoError as exc:
-            raise TutorError(str(exc)) from None
 
     def ngrams(
         self,
@@ -341,26 +354,20 @@ class Tutor:
                 known = ", ".join(x.name for x in self.lectures()) or "none"
                 raise TutorError(f"no lecture named {lecture!r} (lectures: {known})")
             text, limit = body, len(body)
-        try:
+        with as_tutor_error():
             return text_demos.ngrams(text or "", n, drop_stopwords, chars, top, limit)
-        except text_demos.DemoError as exc:
-            raise TutorError(str(exc)) from None
 
     def compare(self, a: str, b: str) -> text_demos.CompareResult:
-        try:
+        with as_tutor_error():
             a, _ = text_demos.prepare(a)
             b, _ = text_demos.prepare(b)
-        except text_demos.DemoError as exc:
-            raise TutorError(str(exc)) from None
         vocab, ca, cb, bow = text_demos.bag_of_words(a, b)
         va, vb = self.embedder.embed([a, b])
         return text_demos.CompareResult(a, b, vocab, ca, cb, bow, float(va @ vb))
 
     def classify(self, kind: str, text: str) -> Classification:
-        try:
+        with as_tutor_error():
             text, _ = text_demos.prepare(text)
-        except text_demos.DemoError as exc:
-            raise TutorError(str(exc)) from None
         if kind == "humor":
             return self.humor.run(text)
         if kind == "appropriateness":

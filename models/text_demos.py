@@ -13,13 +13,15 @@ from typing import Any
 
 import numpy as np
 
+from models.errors import UserError
+
 MAX_DEMO_CHARS = 2000
 BERT_LIMIT = 512
 _WORD = re.compile(r"[\w']+", re.UNICODE)
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")
 
 
-class DemoError(ValueError):
+class DemoError(UserError):
     """Bad demo input, worded for the user."""
 
 

@@ -6,12 +6,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.checks import SnowflakeReference
 from bot.client import TutorBot
 from bot.ui.embeds import answer_embed, search_embed
+from bot.ui.payloads import SnowflakeReference
 from bot.ui.views import answer_view
 from knowledge.results import Answer
-from knowledge.tutor import TutorError, check_query
+from knowledge.tutor import check_query
+from models.errors import UserError
 
 
 class AskCog(commands.Cog):
@@ -62,7 +63,7 @@ class AskCog(commands.Cog):
         try:
             self.bot.cooldown.hit(message.author.id)
             check_query(question)
-        except TutorError as exc:
+        except UserError as exc:
             await message.channel.send(f"Sorry: {exc}", reference=self._reply_to(message))
             return
         except app_commands.CheckFailure:

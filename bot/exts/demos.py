@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import io
-from typing import Any, Literal
+from typing import Literal
 
 import discord
 from discord import app_commands
@@ -12,16 +11,8 @@ from discord.ext import commands
 from bot.client import TutorBot
 from bot.render import classify_text, compare_text, ngrams_text, tokenize_text
 from bot.ui.embeds import MESSAGE_LIMIT, clip
+from bot.ui.payloads import png_file
 from bot.ui.token_image import render_tokens
-
-
-class SnowflakeFile(discord.File):
-    """A file whose attachment id is sent as a string, as Discord's API schema requires."""
-
-    def to_dict(self, index: int) -> dict[str, Any]:
-        payload = super().to_dict(index)
-        payload["id"] = str(payload["id"])
-        return payload
 
 
 def code_block(text: str) -> str:
@@ -40,9 +31,7 @@ class DemosCog(commands.Cog):
         await interaction.response.defer(thinking=True)
         result = await self.bot.run_blocking(self.bot.tutor.tokenize, text, stopwords)
         png = await self.bot.run_blocking(render_tokens, result)
-        await interaction.followup.send(
-            code_block(tokenize_text(result)), file=SnowflakeFile(io.BytesIO(png), filename="tokens.png")
-        )
+        await interaction.followup.send(code_block(tokenize_text(result)), file=png_file(png, "tokens.png"))
 
     @app_commands.command(name="ngrams", description="The most frequent n-grams of a text or a lecture")
     @app_commands.describe(

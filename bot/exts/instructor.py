@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
 
@@ -28,7 +29,7 @@ class LectureGroup(InstructorGroup):
             raise TutorError(f"{file.filename} is {file.size / 1e6:.1f} MB; the upload limit is {limit / 1e6:.1f} MB")
         await interaction.response.defer(thinking=True)
         data = await file.read()
-        loop = self.bot.loop
+        loop = asyncio.get_running_loop()
         last = [0.0]
 
         def progress(name: str, done: int, total: int) -> None:
@@ -36,7 +37,7 @@ class LectureGroup(InstructorGroup):
             if now - last[0] > 1.0 or done == total:
                 last[0] = now
                 text = f"Embedding {name}: {done}/{total} passages…"
-                loop.call_soon_threadsafe(lambda: loop.create_task(interaction.edit_original_response(content=text)))
+                asyncio.run_coroutine_threadsafe(interaction.edit_original_response(content=text), loop)
 
         report = await self.bot.run_blocking(self.bot.tutor.ingest_bytes, file.filename, data, file.filename, progress)
         verb = {"added": "Added", "replaced": "Updated", "unchanged": "No changes in"}[report.status]

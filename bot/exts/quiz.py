@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -11,6 +9,7 @@ from discord.ext import commands
 from bot.checks import InstructorGroup
 from bot.client import TutorBot
 from bot.ui.embeds import FIELD_LIMIT, MESSAGE_LIMIT, clip, safe
+from bot.ui.payloads import png_file
 from bot.ui.quiz import (
     ChoiceButton,
     StartReviewButton,
@@ -19,7 +18,6 @@ from bot.ui.quiz import (
     progress_embed,
     start_quiz,
 )
-from knowledge.quiz.engine import QuizError
 from knowledge.tutor import TutorError
 
 
@@ -45,11 +43,7 @@ class QuizCog(commands.Cog):
             self.bot.tutor.quiz.progress, str(interaction.guild_id or "dm"), str(interaction.user.id), lecture
         )
         png = await self.bot.run_blocking(progress_chart, rows)
-        from bot.exts.demos import SnowflakeFile
-
-        await interaction.followup.send(
-            embed=progress_embed(rows), file=SnowflakeFile(io.BytesIO(png), filename="progress.png"), ephemeral=True
-        )
+        await interaction.followup.send(embed=progress_embed(rows), file=png_file(png, "progress.png"), ephemeral=True)
 
     @app_commands.command(name="leaderboard", description="Terms mastered, for students who opted in")
     @app_commands.describe(join="true to appear on the board, false to leave it")
@@ -94,10 +88,7 @@ class TermGroup(InstructorGroup):
     @app_commands.command(name="add", description="Add or update a key term of a lecture")
     async def add(self, interaction: discord.Interaction, lecture: str, term: str, definition: str) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        try:
-            info = await self.bot.run_blocking(self.bot.tutor.quiz.add_term, lecture, term, definition)
-        except QuizError as exc:
-            raise TutorError(str(exc)) from None
+        info = await self.bot.run_blocking(self.bot.tutor.quiz.add_term, lecture, term, definition)
         await interaction.followup.send(
             clip(f"Saved **{safe(info.term)}** for {safe(info.lecture)}.", MESSAGE_LIMIT), ephemeral=True
         )

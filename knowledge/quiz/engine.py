@@ -28,11 +28,12 @@ from knowledge.results import Citation
 from knowledge.schema import Attempt, QuizQuestion, QuizSession, Schedule, Student, Term, utcnow
 from knowledge.store import Store
 from models.embedder import Embedder
+from models.errors import UserError
 
 MAX_FREE_TEXT = 1000
 
 
-class QuizError(ValueError):
+class QuizError(UserError):
     """A quiz problem worded for the student."""
 
 
@@ -82,6 +83,10 @@ class TermProgress:
     right: int
     wrong: int
     due_at: datetime | None
+
+
+def _info(row: Term) -> TermInfo:
+    return TermInfo(row.id, row.lecture, row.term, row.definition, tuple(json.loads(row.aliases)))
 
 
 class QuizEngine:
@@ -148,14 +153,14 @@ class QuizEngine:
             else:
                 row.definition, row.source = definition, "instructor"
             s.flush()
-            info = TermInfo(row.id, lecture, row.term, row.definition, tuple(json.loads(row.aliases)))
+            info = _info(row)
         self._vectors.pop(lecture, None)
         return info
 
     def terms(self, lecture: str) -> list[TermInfo]:
         with self.store.session() as s:
             rows = s.scalars(select(Term).where(Term.lecture == lecture).order_by(Term.id)).all()
-            return [TermInfo(t.id, t.lecture, t.term, t.definition, tuple(json.loads(t.aliases))) for t in rows]
+            return [_info(t) for t in rows]
 
     def lectures_with_terms(self) -> list[str]:
         with self.store.session() as s:
@@ -173,7 +178,7 @@ class QuizEngine:
         pat = term_pattern(info)
         for p in self.store.lecture_passages(info.lecture):
             if pat.search(p.text):
-                return Citation(p.lecture, p.lecture_title, p.section)
+                return Citation.of(p)
         return None
 
     # -- students ---------------------------------------------------------------------------
@@ -287,7 +292,7 @@ class QuizEngine:
                 raise QuizError("this quiz has expired: start a new one with /quiz")
             term = s.get(Term, q.term_id)
             assert term is not None
-            info = TermInfo(term.id, term.lecture, term.term, term.definition, tuple(json.loads(term.aliases)))
+            info = _info(term)
             kind, answer_index, student_id = q.kind, q.answer_index, student.id
         if existing is not None:
             return self._graded(question_id, existing.correct, True, existing.score, existing.response, info)

@@ -6,8 +6,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.errors import UserError
 
-class GlossaryError(ValueError):
+
+class GlossaryError(UserError):
     pass
 
 

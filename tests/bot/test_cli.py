@@ -164,3 +164,9 @@ def test_quiz_and_progress_commands(real_tutor: Tutor, use, tmp_path: Path) -> N
     assert sum(r["right"] + r["wrong"] for r in data) == 2
     assert "deleted" in runner.invoke(cli.app, ["forget-me"]).output
     tutor.close()
+
+
+def test_quiz_errors_are_messages_not_tracebacks(fake_tutor: Tutor, use) -> None:
+    use(fake_tutor)
+    result = runner.invoke(cli.app, ["quiz", "-n", "50"])
+    assert result.exit_code == 2 and "1 to 20 questions" in result.output and "Traceback" not in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -11,7 +12,7 @@ from knowledge.schema import Vote
 from knowledge.tutor import Tutor
 from tests.fake_discord.harness import running_bot
 from tests.fake_discord.helpers import callback, followup, opt
-from tests.fake_discord.server import INSTRUCTOR_ROLE, STUDENT2, TA_CHANNEL_ID, TEACHER
+from tests.fake_discord.server import INSTRUCTOR_ROLE, STUDENT2, TA_CHANNEL_ID, TEACHER, FakeDiscord
 
 pytestmark = pytest.mark.e2e
 
@@ -107,11 +108,9 @@ async def test_a_student_is_refused_instructor_commands(discord_env) -> None:
     assert bot.tutor.lectures() == before
 
 
-async def test_an_uploaded_lecture_is_then_found_by_ask(discord_env) -> None:
-    fake, _ = discord_env
-    text = b"# Attention\n\nSelf-attention was introduced by Vaswani and colleagues in 2017.\n"
-    att = fake.attachment("03-attention.md", text)
-    payload = await fake.slash(
+async def upload(fake: FakeDiscord, att: dict[str, Any]) -> dict[str, Any]:
+    """An instructor's /lecture add with the given attachment."""
+    return await fake.slash(
         "lecture",
         [opt("file", att["id"], 11)],
         u=TEACHER,
@@ -119,6 +118,12 @@ async def test_an_uploaded_lecture_is_then_found_by_ask(discord_env) -> None:
         sub="add",
         resolved={"attachments": {att["id"]: att}},
     )
+
+
+async def test_an_uploaded_lecture_is_then_found_by_ask(discord_env) -> None:
+    fake, _ = discord_env
+    text = b"# Attention\n\nSelf-attention was introduced by Vaswani and colleagues in 2017.\n"
+    payload = await upload(fake, fake.attachment("03-attention.md", text))
     done = await fake.wait_for(
         lambda: next(
             (
@@ -145,14 +150,7 @@ async def test_oversize_and_wrong_type_uploads_are_refused(discord_env) -> None:
     big = fake.attachment("big.md", b"word " * 300_000)
     pdf = fake.attachment("slides.pdf", b"%PDF-1.4", "application/pdf")
     for att, text in ((big, "upload limit"), (pdf, "Markdown")):
-        payload = await fake.slash(
-            "lecture",
-            [opt("file", att["id"], 11)],
-            u=TEACHER,
-            roles=[INSTRUCTOR_ROLE],
-            sub="add",
-            resolved={"attachments": {att["id"]: att}},
-        )
+        payload = await upload(fake, att)
         cb = await fake.wait_for(lambda p=payload: callback(fake, p))
         assert text in cb.body["data"]["content"]
     assert bot.tutor.lectures() == before

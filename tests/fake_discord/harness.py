@@ -53,17 +53,15 @@ async def running_bot(
         tutor = Tutor(settings, embedder=models_from.embedder, reader=models_from.reader)
     else:
         tutor = Tutor(settings)
-    pointing = pointed_at(fake)
-    pointing.__enter__()
     bot = TutorBot(settings, tutor)
-    task = asyncio.create_task(bot.start("fake-token"))
-    try:
-        await asyncio.wait_for(fake.ready.wait(), 60)
-        await asyncio.wait_for(bot.wait_until_ready(), 20)
-        yield fake, bot
-    finally:
-        await bot.close()
-        with contextlib.suppress(BaseException):
-            await asyncio.wait_for(task, 10)
-        await fake.stop()
-        pointing.__exit__(None, None, None)
+    with pointed_at(fake):
+        task = asyncio.create_task(bot.start("fake-token"))
+        try:
+            await asyncio.wait_for(fake.ready.wait(), 60)
+            await asyncio.wait_for(bot.wait_until_ready(), 20)
+            yield fake, bot
+        finally:
+            await bot.close()
+            with contextlib.suppress(BaseException):
+                await asyncio.wait_for(task, 10)
+            await fake.stop()
