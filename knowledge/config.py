@@ -11,7 +11,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -41,7 +41,7 @@ class ModelsConfig(_Section):
     reader: str = "packaged:minilm-squad"
     embed_batch_size: int = Field(64, ge=1, le=4096)
     torch_threads: int = Field(0, ge=0, le=256)
-    quantize_reader: bool = True
+    reader_precision: Literal["auto", "bf16", "int8", "fp32"] = "auto"
 
 
 class IngestConfig(_Section):
@@ -55,14 +55,15 @@ class RetrievalConfig(_Section):
     index: Literal["auto", "flat", "hnsw"] = "auto"
     hnsw_threshold: int = Field(20_000, ge=1)
     hnsw_ef_search: int = Field(512, ge=8, le=4096)
-    min_similarity: float = Field(0.15, ge=-1.0, le=1.0)
+    min_similarity: float = Field(0.05, ge=-1.0, le=1.0)
 
 
 class ReaderConfig(_Section):
     max_answer_tokens: int = Field(30, ge=1, le=256)
     max_seq_length: int = Field(384, ge=64, le=512)
     doc_stride: int = Field(128, ge=16, le=256)
-    confidence_threshold: float = Field(0.1, ge=0.0, le=1.0)
+    window_tokens: int = Field(96, ge=0, le=512)
+    confidence_threshold: Annotated[float, Field(ge=0.0, le=1.0)] | Literal["auto"] = "auto"
 
 
 class DiscordConfig(_Section):

@@ -12,6 +12,7 @@ import logging
 import re
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,6 +37,7 @@ from models.reader import PACKAGED_READER, Reader
 log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 1000
 LECTURE_SUFFIXES = {".md", ".markdown", ".txt"}
+SENTENCE_CACHE_SIZE = 4096  # lecture sentences whose embeddings are kept (1.5 KB each)
 Progress = Callable[[str, int, int], None]
 
 
@@ -110,7 +112,14 @@ class Tutor:
         )
         m, r = settings.models, settings.reader
         self.reader = reader or Reader(
-            m.reader, m.device, r.max_seq_length, r.doc_stride, r.max_answer_tokens, m.quantize_reader, m.torch_threads
+            m.reader,
+            m.device,
+            r.max_seq_length,
+            r.doc_stride,
+            r.max_answer_tokens,
+            m.reader_precision,
+            m.torch_threads,
+            r.window_tokens,
         )
         r_cfg = settings.retrieval
         self.index = VectorIndex(r_cfg.index, r_cfg.hnsw_threshold, r_cfg.hnsw_ef_search)
@@ -119,6 +128,7 @@ class Tutor:
         self._store: Store | None = None
         self._quiz: QuizEngine | None = None
         self._calibration: Calibration | None = None
+        self._sentence_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._warm = False
         self._lock = threading.RLock()
 
@@ -259,7 +269,10 @@ class Tutor:
 
     # -- search and ask ---------------------------------------------------------------------
     def search(self, query: str, k: int | None = None) -> SearchResult:
-        q = check_query(query, "query")
+        return self._search(check_query(query, "query"), k)[0]
+
+    def _search(self, q: str, k: int | None = None) -> tuple[SearchResult, np.ndarray]:
+        """Top-k passages for ``q`` and the query's embedding."""
         k = self.settings.retrieval.top_k if k is None else k
         if not 1 <= k <= 50:
             raise TutorError("k must be between 1 and 50")
@@ -275,17 +288,18 @@ class Tutor:
             Hit(rank, score, records[pid])
             for rank, (pid, score) in enumerate(((i, s) for i, s in found if i in records), start=1)
         ]
-        return SearchResult(q, hits, {"embed": (t1 - t0) * 1e3, "search": (t2 - t1) * 1e3})
+        return SearchResult(q, hits, {"embed": (t1 - t0) * 1e3, "search": (t2 - t1) * 1e3}), vec
 
     def ask(self, question: str) -> Answer:
         q = check_query(question)
         t0 = time.perf_counter()
-        result = self.search(q)
+        result, q_vec = self._search(q)
         hits = result.hits
         t1 = time.perf_counter()
         with self._lock:
             self._warm_reader()
-        assert self._calibration is not None
+        calibration = self._calibration
+        assert calibration is not None
         top_sim = hits[0].score if hits else 0.0
         timings = dict(result.timings_ms)
         if not hits or top_sim < self.settings.retrieval.min_similarity:
@@ -294,16 +308,19 @@ class Tutor:
         spans = self.reader.run(q, [h.passage.text for h in hits])
         t2 = time.perf_counter()
         timings["read"] = (t2 - t1) * 1e3
-        timings["total"] = (t2 - t0) * 1e3
         if not spans:
+            timings["total"] = (t2 - t0) * 1e3
             return self._decline(q, hits, top_sim, 0.0, timings)
         best = spans[0]
         hit = hits[best.passage]
-        conf = self._calibration(best.score, best.null_score, hit.score)
-        if conf < self.settings.reader.confidence_threshold:
-            return self._decline(q, hits, top_sim, conf, timings)
         text = hit.passage.text
-        s_start, s_end = sentence_at(text, best.start, best.end)
+        s_start, s_end = best.sentence
+        sentence_sim = float(self._sentence_vector(text[s_start:s_end]) @ q_vec)
+        conf = calibration(best.score, best.null_score, hit.score, sentence_sim)
+        timings["total"] = (time.perf_counter() - t0) * 1e3
+        threshold = self.settings.reader.confidence_threshold
+        if conf < (calibration.threshold if threshold == "auto" else threshold):
+            return self._decline(q, hits, top_sim, conf, timings)
         return Answer(
             question=q,
             abstained=False,
@@ -316,6 +333,20 @@ class Tutor:
             hits=hits,
             timings_ms=timings,
         )
+
+    def _sentence_vector(self, sentence: str) -> np.ndarray:
+        """Embedding of a lecture sentence; answers come from the same few sentences again and again."""
+        with self._lock:
+            vec = self._sentence_vectors.get(sentence)
+            if vec is not None:
+                self._sentence_vectors.move_to_end(sentence)
+                return vec
+        vec = self.embedder.embed([sentence])[0]
+        with self._lock:
+            self._sentence_vectors[sentence] = vec
+            if len(self._sentence_vectors) > SENTENCE_CACHE_SIZE:
+                self._sentence_vectors.popitem(last=False)
+        return vec
 
     @staticmethod
     def _decline(q: str, hits: list[Hit], sim: float, conf: float, timings: dict[str, float]) -> Answer:

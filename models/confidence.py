@@ -1,36 +1,72 @@
-"""Calibrated answer confidence from the reader's scores and the retriever's similarity.
+"""Calibrated answer confidence: two detectors of a right answer, either of which may vouch for it.
 
-``p(correct) = sigmoid(margin·(span − no_answer) + score·span + similarity·cosine + bias)``,
-a logistic regression fitted by ``python -m models.training.calibrate`` on held-out SQuAD dev
-articles (questions asked of their own article, and of another article's passages, where the
-answer is absent). Its weights ship next to the reader as ``calibration.json``.
+- The *reader* detector: a logistic regression on (span − no-answer margin, span score,
+  cos(question, passage)).
+- The *sentence* detector: a logistic regression on cos(question, the sentence that holds the
+  span), from the sentence embedder, which was trained on question–answer pairs.
+
+Confidence is the larger of the two probabilities. The reader's no-answer score is a small model's
+judgement that shifts on text unlike its Wikipedia training paragraphs (slides, terse list items,
+paraphrase: "In what year was BERT born?" against "BERT is a 2018 child of Google Researchers"),
+while the embedder misses terse answers ("Slow to train") that the reader finds. They fail in
+different places, so either one may vouch; the threshold on the larger one is fitted so that off-topic
+questions are still declined (see ``models.training.calibrate``, which fits both on held-out SQuAD
+dev articles used as lectures and writes ``calibration.json`` next to the reader).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Logistic:
+    weights: tuple[float, ...]
+    bias: float
+
+    def __call__(self, *x: float) -> float:
+        z = sum(w * v for w, v in zip(self.weights, x, strict=True)) + self.bias
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"weights": list(self.weights), "bias": self.bias}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Logistic:
+        return cls(tuple(float(w) for w in data["weights"]), float(data["bias"]))
 
 
 @dataclass(frozen=True)
 class Calibration:
-    margin: float = 0.136
-    score: float = 0.0
-    similarity: float = 0.0
-    bias: float = -2.376
+    # Fallbacks for a reader without its own calibration.json: a margin-only reader detector and
+    # the sentence detector fitted for the packaged embedder.
+    reader: Logistic = field(default_factory=lambda: Logistic((0.136, 0.0, 0.0), -2.376))
+    sentence: Logistic = field(default_factory=lambda: Logistic((7.0,), -3.9))
+    threshold: float = 0.3  # below this confidence the tutor declines
 
-    def __call__(self, span_score: float, null_score: float, similarity: float) -> float:
-        z = self.margin * (span_score - null_score) + self.score * span_score + self.similarity * similarity + self.bias
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+    def __call__(self, span_score: float, null_score: float, similarity: float, sentence_similarity: float) -> float:
+        return max(self.reader(span_score - null_score, span_score, similarity), self.sentence(sentence_similarity))
 
     @classmethod
     def load(cls, path: Path) -> Calibration:
         if not path.exists():
             return cls()
-        data = json.loads(path.read_text())
-        return cls(**{k: float(data[k]) for k in ("margin", "score", "similarity", "bias") if k in data})
+        try:
+            data = json.loads(path.read_text())
+            return cls(
+                Logistic.from_dict(data["reader"]), Logistic.from_dict(data["sentence"]), float(data["threshold"])
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("%s is not a calibration this version reads (%s); using the defaults", path, exc)
+            return cls()
 
     def save(self, path: Path, **extra: object) -> None:
-        path.write_text(json.dumps({**asdict(self), **extra}, indent=2) + "\n")
+        body = {"reader": self.reader.to_dict(), "sentence": self.sentence.to_dict(), "threshold": self.threshold}
+        path.write_text(json.dumps({**body, **extra}, indent=2) + "\n")

@@ -17,8 +17,9 @@ from typing import Any
 
 import torch
 
-from models.device import choose_device, release_free_memory
+from models.device import choose_device, release_free_memory, resolve_precision
 from models.embedder import packaged_minilm_path
+from models.reading_view import ReadingView, pack, reading_view, view_sentences
 from models.span_decoding import best_spans
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,46 @@ class ReaderSpan:
     end: int
     text: str
     score: float  # start + end logit; comparable across passages
-    null_score: float  # the [CLS] ("no answer") score of the same passage
+    null_score: float  # the [CLS] ("no answer") score of the window the span was read in
+    sentence: tuple[int, int] = (0, 0)  # the sentence(s) holding the span, offsets into the passage
+
+
+def shape_buckets(
+    lengths: list[int], step: int = 32, rows: int = 1, call_cost: int = 64
+) -> list[tuple[list[int], int, int]]:
+    """Batches of a few fixed shapes for features of these lengths: ``(indices, rows, width)``.
+
+    Widths are rounded up to ``step`` tokens and batch sizes to ``rows``: CPU kernels (oneDNN) are
+    built once per shape, and an unseen shape costs ~15 ms more than a seen one, so shapes that
+    repeat from question to question beat tight padding. Within that, the features (by length)
+    are cut into the batches that cost the fewest padded tokens, counting ``call_cost`` tokens
+    for each extra forward call.
+    """
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    widths = [-(-lengths[i] // step) * step for i in order]
+    n = len(order)
+    best = [0] + [math.inf] * n  # best[j]: cost of batching the j shortest features
+    cut = [0] * (n + 1)
+    for j in range(1, n + 1):
+        for i in range(j):
+            cost = best[i] + -(-(j - i) // rows) * rows * widths[j - 1] + call_cost
+            if cost < best[j]:
+                best[j], cut[j] = cost, i
+    batches: list[tuple[list[int], int, int]] = []
+    j = n
+    while j > 0:
+        i = cut[j]
+        batches.append((order[i:j], -(-(j - i) // rows) * rows, widths[j - 1]))
+        j = i
+    return batches[::-1]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -63,22 +103,25 @@ class Reader:
         max_seq_length: int = 384,
         doc_stride: int = 128,
         max_answer_tokens: int = 30,
-        quantize: bool = True,
+        precision: str = "auto",
         threads: int = 0,
+        window_tokens: int = 96,
     ) -> None:
         self.model_name = model
         self.device_preference = device
         self.max_seq_length = max_seq_length
         self.doc_stride = doc_stride
         self.max_answer_tokens = max_answer_tokens
-        self.quantize = quantize
+        self.precision = precision  # CPU: auto | bf16 | int8 | fp32 (CUDA always runs fp16)
         self.threads = threads
+        self.window_tokens = window_tokens
         # The packaged embedder's word embeddings, which the packaged reader kept frozen: sharing the
         # tensor instead of loading a second copy saves 45 MB.
         self.shared_word_embeddings: torch.nn.Parameter | None = None
         self._model: Any = None
         self._tokenizer: Any = None
         self._device = "cpu"
+        self.active_precision = ""
 
     # -- loading ----------------------------------------------------------------------------
     def warm_up(self) -> None:
@@ -100,10 +143,15 @@ class Reader:
             tokenizer = AutoTokenizer.from_pretrained(source)
             model = AutoModelForQuestionAnswering.from_pretrained(source)
         model.eval()
-        if choice.half:
-            model = model.half()
-        elif self.quantize and choice.device == "cpu":
+        self.active_precision = resolve_precision(self.precision, choice)
+        if self.active_precision in ("fp16", "bf16"):
+            embeddings, shared = model.get_input_embeddings(), self.shared_word_embeddings
+            if shared is not None and embeddings.weight is shared:  # the embedder keeps its fp32 copy
+                embeddings.weight = torch.nn.Parameter(shared.detach().clone(), requires_grad=False)
+            model = model.to(torch.float16 if self.active_precision == "fp16" else torch.bfloat16)
+        elif self.active_precision == "int8":
             model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        log.info("reader runs on %s in %s", choice.device, self.active_precision)
         self._model = model.to(choice.device)
         self._tokenizer = tokenizer
         release_free_memory()
@@ -131,51 +179,111 @@ class Reader:
         return model, AutoTokenizer.from_pretrained(base)
 
     # -- answering --------------------------------------------------------------------------
+    def windows(self, passages: list[str]) -> list[str]:
+        """The texts the model reads for these passages (see ``run``)."""
+        self.warm_up()
+        views = [reading_view(p) for p in passages]
+        return [views[p].text[s:e] for p, s, e in self._windows(views)]
+
+    def _windows(self, views: list[ReadingView]) -> list[tuple[int, int, int]]:
+        """``(passage, start, end)`` windows of whole sentences of each view.
+
+        Each window holds at most ``window_tokens`` word pieces (a longer sentence is a window of
+        its own, which the tokenizer's stride then cuts) and shares a sentence with its neighbour.
+        """
+        if self.window_tokens <= 0:
+            return [(p, 0, len(v.text)) for p, v in enumerate(views)]
+        sents = [view_sentences(v.text) for v in views]
+        flat = [v.text[s:e] for v, ss in zip(views, sents, strict=True) for s, e in ss]
+        counts = (
+            iter(len(ids) for ids in self._tokenizer(flat, add_special_tokens=False)["input_ids"]) if flat else iter(())
+        )
+        windows: list[tuple[int, int, int]] = []
+        for p, ss in enumerate(sents):
+            lengths = [next(counts) for _ in ss]
+            windows.extend((p, ss[i][0], ss[j - 1][1]) for i, j in pack(lengths, self.window_tokens, overlap=1))
+        return windows
+
     @torch.inference_mode()
     def run(self, question: str, passages: list[str]) -> list[ReaderSpan]:
-        """Best span of every passage (one batched forward pass), best first."""
+        """Best span of every passage, best first, from a few batched forward passes.
+
+        The model reads short windows of each passage's prose view (lists and headings as
+        sentences, see ``models.reading_view``): its no-answer score, trained on single Wikipedia
+        paragraphs, fires on a long passage that mixes topics even where the answer is in it.
+        Spans are mapped back to exact offsets in ``passages``; a span's ``null_score`` is that of
+        the window it was read in.
+        """
         self.warm_up()
         if not passages or not question.strip():
             return []
+        views = [reading_view(p) for p in passages]
+        windows = self._windows(views)
+        if not windows:
+            return []
         enc = self._tokenizer(
-            [question] * len(passages),
-            passages,
+            [question] * len(windows),
+            [views[p].text[s:e] for p, s, e in windows],
             truncation="only_second",
             max_length=self.max_seq_length,
             stride=self.doc_stride,
             return_overflowing_tokens=True,
             return_offsets_mapping=True,
-            padding=True,
-            return_tensors="pt",
         )
-        mapping = enc.pop("overflow_to_sample_mapping").tolist()
-        offsets = enc.pop("offset_mapping").tolist()
-        ctx_mask = torch.zeros(enc["input_ids"].shape, dtype=torch.bool)
-        for i in range(len(mapping)):
-            for k, sid in enumerate(enc.sequence_ids(i)):
-                if sid == 1:
-                    ctx_mask[i, k] = True
-        inputs = {k: v.to(self._device) for k, v in enc.items()}
-        out = self._model(**inputs)
-        s_idx, e_idx, scores, nulls = best_spans(
-            out.start_logits.float().cpu(), out.end_logits.float().cpu(), ctx_mask, self.max_answer_tokens
-        )
+        mapping: list[int] = enc["overflow_to_sample_mapping"]
+        offsets: list[list[tuple[int, int]]] = enc["offset_mapping"]
+        # Each token's block in its passage's view (-1: question, special token or padding).
+        segments = [
+            [
+                views[windows[w][0]].block_of(windows[w][1] + offsets[f][k][0]) if sid == 1 else -1
+                for k, sid in enumerate(enc.sequence_ids(f))
+            ]
+            for f, w in enumerate(mapping)
+        ]
+        s_idx, e_idx, scores, nulls = self._decode(enc, segments)
         best: dict[int, ReaderSpan] = {}
-        null_of: dict[int, float] = {}
-        for f, p in enumerate(mapping):
-            null_of[p] = min(null_of.get(p, math.inf), float(nulls[f]))
-        for f, p in enumerate(mapping):
+        for f, w in enumerate(mapping):
+            p, w_start, _ = windows[w]
             score = float(scores[f])
             if score == -math.inf or (p in best and best[p].score >= score):
                 continue
-            start = int(offsets[f][int(s_idx[f])][0])
-            end = int(offsets[f][int(e_idx[f])][1])
+            view = views[p]
+            start = w_start + int(offsets[f][int(s_idx[f])][0])
+            end = w_start + int(offsets[f][int(e_idx[f])][1])
+            start, end = snap_to_words(view.text, start, end)
+            sentence = _trim(passages[p], *view.to_source(*view.sentence_around(start, end)))
             text = passages[p]
-            start, end = snap_to_words(text, start, end)
+            start, end = snap_to_words(text, *view.to_source(start, end))
             if end <= start:
                 continue
-            best[p] = ReaderSpan(p, start, end, text[start:end], score, null_of[p])
+            best[p] = ReaderSpan(p, start, end, text[start:end], score, float(nulls[f]), sentence)
         return sorted(best.values(), key=lambda s: s.score, reverse=True)
+
+    def _decode(self, enc: Any, segments: list[list[int]]) -> tuple[list[int], list[int], list[float], list[float]]:
+        """Best span (start token, end token, score) and no-answer score of every feature.
+
+        Features run in batches of similar length (see ``shape_buckets``), so a long window does
+        not pad every short one to its length.
+        """
+        names = [k for k in ("input_ids", "token_type_ids", "attention_mask") if k in enc]
+        n = len(segments)
+        s_idx, e_idx, scores, nulls = [0] * n, [0] * n, [-math.inf] * n, [0.0] * n
+        for group, n_rows, width in shape_buckets([len(seg) for seg in segments]):
+            batch = {k: torch.zeros((n_rows, width), dtype=torch.long) for k in names}
+            batch["attention_mask"][:, 0] = 1  # padding rows attend to their [CLS]
+            seg = torch.full((n_rows, width), -1, dtype=torch.long)
+            for row, f in enumerate(group):
+                for k in names:
+                    batch[k][row, : len(segments[f])] = torch.tensor(enc[k][f])
+                seg[row, : len(segments[f])] = torch.tensor(segments[f])
+            out = self._model(**{k: v.to(self._device) for k, v in batch.items()})
+            decoded = best_spans(
+                out.start_logits.float().cpu(), out.end_logits.float().cpu(), seg >= 0, self.max_answer_tokens, seg
+            )
+            for row, f in enumerate(group):
+                s_idx[f], e_idx[f] = int(decoded[0][row]), int(decoded[1][row])
+                scores[f], nulls[f] = float(decoded[2][row]), float(decoded[3][row])
+        return s_idx, e_idx, scores, nulls
 
     @property
     def calibration_path(self) -> Path:

@@ -14,6 +14,7 @@ def best_spans(
     end_logits: torch.Tensor,
     context_mask: torch.Tensor,
     max_answer_tokens: int,
+    segments: torch.Tensor | None = None,
 ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
     """Best valid span of every feature, vectorised.
 
@@ -22,6 +23,8 @@ def best_spans(
         context_mask: ``(features, length)`` bool, true on tokens of the passage (not question,
             special tokens or padding).
         max_answer_tokens: longest span allowed, in tokens.
+        segments: optional ``(features, length)`` ints; a span may not start and end in
+            different segments (a list item's answer does not run into the next item).
 
     Returns:
         ``(start, end, span_score, null_score)``, each of shape ``(features,)``. A feature with
@@ -38,7 +41,10 @@ def best_spans(
     diff = idx[None, :] - idx[:, None]
     band = (diff >= 0) & (diff < max_answer_tokens)
     scores = start[:, :, None] + end[:, None, :]
-    scores = scores.masked_fill(~band[None], neg)
+    allowed = band[None]
+    if segments is not None:
+        allowed = allowed & (segments[:, :, None] == segments[:, None, :])
+    scores = scores.masked_fill(~allowed, neg)
     flat = scores.view(scores.shape[0], -1)
     best, arg = flat.max(dim=1)
     s_idx = torch.div(arg, length, rounding_mode="floor")

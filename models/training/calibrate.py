@@ -2,9 +2,11 @@
 
 Simulates the tutor's situation: each article plays a lecture. Its own questions are asked
 (retrieve top-k of its paragraphs, read, label = the span is right, F1 ≥ 0.5), and so are questions
-of other articles, whose answers are absent (label 0). A logistic regression on
-(span − no-answer margin, span score, retrieval similarity) becomes ``calibration.json``.
-Articles are split in two: one half fits, the other half reports held-out quality.
+of other articles, whose answers are absent (label 0). Two logistic regressions, the reader's
+(span − no-answer margin, span score, retrieval similarity) and the sentence embedder's
+(cos(question, answer sentence)), and the threshold on the larger of the two that declines 99 % of
+the off-topic questions, become ``calibration.json`` (see ``models.confidence``). Held-out quality:
+fitted on half of the articles, measured on the other half, both ways round.
 
     python -m models.training.calibrate --qa-dir ../shared/qa --per-article 25
 """
@@ -15,24 +17,25 @@ import argparse
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from models.confidence import Calibration
+from models.confidence import Calibration, Logistic
 from models.embedder import SentenceEmbedder
 from models.qa_metrics import best_over_golds
 from models.reader import Reader
 from models.training.qa_data import load_jsonl
 
 
-def collect(qa_dir: Path, per_article: int, k: int, seed: int) -> list[dict[str, float | str]]:
+def collect(qa_dir: Path, per_article: int, k: int, seed: int, window_tokens: int) -> list[dict[str, float | str]]:
     rng = random.Random(seed)
     dev = load_jsonl(qa_dir / "squad_dev_eval" / "squad_v1.1_dev.jsonl.gz")
     by_title: dict[str, list] = {}
     for ex in dev:
         by_title.setdefault(ex.title, []).append(ex)
     emb = SentenceEmbedder()
-    reader = Reader()
+    reader = Reader(window_tokens=window_tokens)
     titles = sorted(by_title)
     rows: list[dict[str, float | str]] = []
     for n, title in enumerate(titles):
@@ -50,6 +53,8 @@ def collect(qa_dir: Path, per_article: int, k: int, seed: int) -> list[dict[str,
                 continue
             best = spans[0]
             f1 = best_over_golds(best.text, ex.answers)[1] if positive else 0.0
+            sentence = paras[top[best.passage]][best.sentence[0] : best.sentence[1]]
+            sentence_similarity = float(emb.embed([sentence])[0] @ q)
             rows.append(
                 {
                     "title": title,
@@ -57,6 +62,7 @@ def collect(qa_dir: Path, per_article: int, k: int, seed: int) -> list[dict[str,
                     "score": best.score,
                     "null": best.null_score,
                     "similarity": float(sims[top[best.passage]]),
+                    "sentence_similarity": sentence_similarity,
                     "top_similarity": float(sims[top[0]]),
                     "label": float(positive and f1 >= 0.5),
                     "f1": f1,
@@ -66,31 +72,48 @@ def collect(qa_dir: Path, per_article: int, k: int, seed: int) -> list[dict[str,
     return rows
 
 
-def fit(rows: list[dict[str, float | str]]) -> tuple[Calibration, dict[str, float]]:
+def _reader_x(rows: list[dict[str, Any]]) -> np.ndarray:
+    return np.array([[r["score"] - r["null"], r["score"], r["similarity"]] for r in rows])
+
+
+def _sentence_x(rows: list[dict[str, Any]]) -> np.ndarray:
+    return np.array([[r["sentence_similarity"]] for r in rows])
+
+
+def _fit_detectors(rows: list[dict[str, Any]], decline: float) -> Calibration:
+    """Both detectors, and the threshold that declines ``decline`` of the off-topic questions."""
     from sklearn.linear_model import LogisticRegression
+
+    y = np.array([r["label"] for r in rows])
+    detectors = []
+    for x in (_reader_x(rows), _sentence_x(rows)):
+        lr = LogisticRegression(C=1.0).fit(x, y)
+        detectors.append(Logistic(tuple(float(w) for w in lr.coef_[0]), float(lr.intercept_[0])))
+    cal = Calibration(detectors[0], detectors[1])
+    off_topic = [_confidence(cal, r) for r in rows if not r["positive"]]
+    return Calibration(cal.reader, cal.sentence, float(np.quantile(off_topic, decline)))
+
+
+def _confidence(cal: Calibration, r: dict[str, Any]) -> float:
+    return cal(r["score"], r["null"], r["similarity"], r["sentence_similarity"])
+
+
+def fit(rows: list[dict[str, Any]], decline: float = 0.99) -> tuple[Calibration, dict[str, float]]:
+    """Fit on all rows; report held-out quality by fitting on half the articles, testing on the other."""
     from sklearn.metrics import roc_auc_score
 
-    def xy(rs: list[dict]) -> tuple[np.ndarray, np.ndarray]:
-        x = np.array([[r["score"] - r["null"], r["score"], r["similarity"]] for r in rs])
-        return x, np.array([r["label"] for r in rs])
-
     titles = sorted({str(r["title"]) for r in rows})
-    half = set(titles[::2])
-    a = [r for r in rows if r["title"] in half]
-    b = [r for r in rows if r["title"] not in half]
-    xa, ya = xy(a)
-    xb, yb = xy(b)
-    held = LogisticRegression(C=1.0).fit(xa, ya)
-    pb = held.predict_proba(xb)[:, 1]
-    report = {"heldout_auc": float(roc_auc_score(yb, pb)), "heldout_n": len(b)}
-    for th in (0.3, 0.4, 0.5):
-        pos = np.array([r["positive"] for r in b]) > 0
-        report[f"heldout_decline_offtopic@{th}"] = float((pb[~pos] < th).mean())
-        report[f"heldout_false_decline@{th}"] = float((pb[pos] < th).mean())
-    x, y = xy(rows)
-    full = LogisticRegression(C=1.0).fit(x, y)
-    w = full.coef_[0]
-    return Calibration(float(w[0]), float(w[1]), float(w[2]), float(full.intercept_[0])), report
+    halves = [set(titles[::2]), set(titles[1::2])]
+    report: dict[str, float] = {}
+    for name, fit_half in (("a", halves[0]), ("b", halves[1])):
+        held = [r for r in rows if r["title"] not in fit_half]
+        cal = _fit_detectors([r for r in rows if r["title"] in fit_half], decline)
+        conf = np.array([_confidence(cal, r) for r in held])
+        off = np.array([not r["positive"] for r in held])
+        report[f"heldout_{name}_auc"] = float(roc_auc_score([r["label"] for r in held], conf))
+        report[f"heldout_{name}_declines_off_topic"] = float((conf[off] < cal.threshold).mean())
+        report[f"heldout_{name}_declines_answerable"] = float((conf[~off] < cal.threshold).mean())
+    return _fit_detectors(rows, decline), report
 
 
 def main() -> None:
@@ -99,6 +122,7 @@ def main() -> None:
     ap.add_argument("--per-article", type=int, default=25)
     ap.add_argument("--k", type=int, default=3)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--window-tokens", type=int, default=Reader().window_tokens)
     ap.add_argument("--rows", type=Path, default=Path("build/calibration_rows.jsonl"))
     ap.add_argument(
         "--out", type=Path, default=Path(__file__).resolve().parents[1] / "weights" / "reader" / "calibration.json"
@@ -107,11 +131,17 @@ def main() -> None:
     if ns.rows.exists():
         rows = [json.loads(line) for line in ns.rows.open()]
     else:
-        rows = collect(ns.qa_dir, ns.per_article, ns.k, ns.seed)
+        rows = collect(ns.qa_dir, ns.per_article, ns.k, ns.seed, ns.window_tokens)
         ns.rows.parent.mkdir(parents=True, exist_ok=True)
         ns.rows.write_text("".join(json.dumps(r) + "\n" for r in rows))
     cal, report = fit(rows)
-    cal.save(ns.out, fitted_on="SQuAD v1.1 dev, 48 articles as lectures", rows=len(rows), **report)
+    cal.save(
+        ns.out,
+        fitted_on=f"SQuAD v1.1 dev, {len({r['title'] for r in rows})} articles as lectures",
+        window_tokens=ns.window_tokens,
+        rows=len(rows),
+        **report,
+    )
     print(json.dumps(report, indent=2))
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.tutor import Tutor
+from models.embedder import SentenceEmbedder
 from models.reader import Reader
 
 
@@ -57,7 +58,27 @@ def test_any_local_hugging_face_checkpoint_can_be_the_reader(tmp_path: Path) -> 
     )
     BertForQuestionAnswering(config).save_pretrained(tmp_path)
     AutoTokenizer.from_pretrained(packaged_minilm_path()).save_pretrained(tmp_path)
-    reader = Reader(model=str(tmp_path), device="cpu", quantize=False)
+    reader = Reader(model=str(tmp_path), device="cpu", precision="fp32")
     spans = reader.run("What is tiny?", ["This checkpoint is tiny and random."])
     assert reader.calibration_path == tmp_path / "calibration.json"
     assert spans and spans[0].text in "This checkpoint is tiny and random."
+
+
+def test_markdown_lists_are_read_item_by_item(reader: Reader) -> None:
+    passage = "Fun facts:\n1. The tutor bot was written in Tallinn\n2. It answers questions\n3. It started in 2026"
+    spans = reader.run("In which city was the tutor bot written?", [passage])
+    assert spans and spans[0].text == "Tallinn"
+    s, e = spans[0].sentence
+    assert passage[s:e].endswith("The tutor bot was written in Tallinn")  # the next item is not in it
+    assert spans[0].score > spans[0].null_score  # the no-answer score does not fire on a list
+
+
+def test_cpu_precision_keeps_the_embedder_in_fp32(real_tutor: Tutor) -> None:
+    import torch
+
+    reader = real_tutor.reader
+    if reader._device != "cpu":
+        pytest.skip("CPU precision only")
+    assert reader.active_precision in {"bf16", "int8"}  # auto on the CPU
+    assert isinstance(real_tutor.embedder, SentenceEmbedder)
+    assert real_tutor.embedder.word_embeddings().dtype == torch.float32

@@ -1,6 +1,6 @@
 import torch
 
-from models.reader import snap_to_words
+from models.reader import shape_buckets, snap_to_words
 from models.span_decoding import best_spans
 
 
@@ -41,3 +41,26 @@ def test_snapping_to_words() -> None:
     assert text[slice(*snap_to_words(text, s, len(text)))] == "lower variance"
     t2 = "It has 110M parameters, BERT_LARGE has 340M."
     assert t2[slice(*snap_to_words(t2, 7, 23))] == "110M parameters"
+
+
+def test_spans_stay_inside_one_segment() -> None:
+    mask = torch.ones((1, 6), dtype=torch.bool)
+    s, e = logits(6, {1: 5.0, 3: 1.0}, {4: 5.0, 2: 1.0})
+    segments = torch.tensor([[0, 0, 0, 1, 1, 1]])  # list item 0 = tokens 0-2, item 1 = tokens 3-5
+    st, en, _, _ = best_spans(s, e, mask, 6)
+    assert (int(st[0]), int(en[0])) == (1, 4)  # unconstrained: runs across the item boundary
+    st, en, score, _ = best_spans(s, e, mask, 6, segments)
+    assert int(segments[0, st[0]]) == int(segments[0, en[0]])
+    assert float(score[0]) == 6.0
+
+
+def test_shape_buckets_cover_every_feature_once_with_fixed_widths() -> None:
+    lengths = [40, 45, 50, 70, 90, 100, 120, 130, 60, 33]
+    buckets = shape_buckets(lengths)
+    seen = sorted(i for idx, _, _ in buckets for i in idx)
+    assert seen == list(range(len(lengths)))
+    for idx, rows, width in buckets:
+        assert width % 32 == 0 and rows >= len(idx)
+        assert all(lengths[i] <= width for i in idx)
+    assert shape_buckets([]) == []
+    assert len(shape_buckets([200, 210, 190])) == 1  # similar lengths: one forward pass

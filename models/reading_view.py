@@ -1,0 +1,147 @@
+"""Markdown line structure, and the prose "reading view" of a passage that the reader sees.
+
+Lecture notes are Markdown: numbered and bulleted lists, headings, hard-wrapped lines, lines
+ended by two spaces. A QA head trained on Wikipedia prose reads a list as one run-on sentence
+("Fun-facts: 1. BERT_BASE contains 110M parameters ... 2 BERT is a 2018 child of ...") and its
+no-answer score fires on it. Measured on the lecture's fun-facts list, "Who created BERT?" scores
+−3.2 (span − no-answer) on the list and +5.5 on the same facts written as sentences.
+
+So the reader reads a view of each passage in which every list item, heading and hard-broken line
+is a sentence of its own (markers dropped, a full stop added where the line has no closing
+punctuation), while soft-wrapped lines stay one sentence. Every character of the view remembers
+where it came from, so answers are still exact spans of the stored lecture text.
+
+Line breaks follow CommonMark: a newline inside a paragraph is a *soft* break (the sentence goes
+on); a blank line, a line ending in two spaces or a backslash, or a next line that opens a list
+item, heading, quote, fence or table row is a block boundary.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# A line's block marker: list bullet or number, heading hashes, quote marks.
+_MARKER = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+|#{1,6}[ \t]+|(?:>[ \t]?)+)")
+_OPENS_BLOCK = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]|>|```|~~~|\|)")
+_CLOSED = ".!?:;"
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line, ``end`` excluding its newline."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            out.append((pos, len(text)))
+            return out
+        out.append((pos, nl))
+        pos = nl + 1
+
+
+def is_soft_break(line: str, next_line: str) -> bool:
+    """Whether the newline between two lines continues the same paragraph (CommonMark)."""
+    if not line.strip() or not next_line.strip():
+        return False
+    if line.endswith(("  ", "\t", "\\")):
+        return False
+    return not (_OPENS_BLOCK.match(next_line) or re.match(r"[ \t]*#{1,6}[ \t]", line))
+
+
+@dataclass(frozen=True)
+class ReadingView:
+    """Prose rendering of a Markdown passage with a map back to the source characters."""
+
+    text: str
+    origin: tuple[int, ...]  # origin[i]: index in the source of view character i
+    blocks: tuple[int, ...] = (0,)  # view offsets where a block (list item, paragraph, line) starts
+
+    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
+        """View span of the sentence(s) that hold the view span ``[start, end)``."""
+        spans = view_sentences(self.text)
+        first = next((s for s, e in spans if s <= start < e), start)
+        last = next((e for s, e in spans if s < end <= e), end)
+        return min(first, start), max(last, end)
+
+    def block_of(self, offset: int) -> int:
+        """Index of the block that holds view offset ``offset``."""
+        return bisect.bisect_right(self.blocks, offset) - 1
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Source span of the view span ``[start, end)``."""
+        if end <= start:
+            at = self.origin[start] if start < len(self.origin) else (self.origin[-1] + 1 if self.origin else 0)
+            return at, at
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def reading_view(text: str) -> ReadingView:
+    """Each block of ``text`` as a sentence: markers dropped, closing full stop added if missing."""
+    chars: list[str] = []
+    origin: list[int] = []
+    blocks = [0]
+    lines = _lines(text)
+    for i, (start, end) in enumerate(lines):
+        line = text[start:end]
+        marker = _MARKER.match(line)
+        c_start = start + (marker.end() if marker else 0)
+        while c_start < end and text[c_start].isspace():
+            c_start += 1
+        c_end = end
+        while c_end > c_start and text[c_end - 1].isspace():
+            c_end -= 1
+        if c_end > c_start:
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                origin.append(c_start - 1)
+            chars.extend(text[c_start:c_end])
+            origin.extend(range(c_start, c_end))
+        if i + 1 == len(lines):
+            break
+        n_start, n_end = lines[i + 1]
+        if is_soft_break(line, text[n_start:n_end]):
+            continue
+        if chars and chars[-1] not in _CLOSED and chars[-1] != " ":
+            chars.append(".")
+            origin.append(end)  # the newline: trimmed away if an answer ends here
+        if len(chars) > blocks[-1]:
+            blocks.append(len(chars) + 1)  # after the joining space
+    return ReadingView("".join(chars), tuple(origin), tuple(blocks))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
+
+
+def view_sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the sentences of a reading view (whose blocks all end in punctuation)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text.rstrip())))
+    return spans
+
+
+def pack(lengths: list[int], limit: int, overlap: int) -> list[tuple[int, int]]:
+    """Group consecutive items into runs ``[i, j)`` of at most ``limit`` total length.
+
+    Neighbouring runs share ``overlap`` items, so nothing is read only at a run's edge. An item
+    longer than ``limit`` is a run of its own (the caller cuts it further).
+    """
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lengths):
+        j, total = i + 1, lengths[i]
+        while j < len(lengths) and total + lengths[j] <= limit:
+            total += lengths[j]
+            j += 1
+        runs.append((i, j))
+        if j >= len(lengths):
+            break
+        i = max(i + 1, j - overlap)
+    return runs
