@@ -19,7 +19,7 @@ import torch
 
 from models.device import choose_device, release_free_memory, resolve_precision
 from models.embedder import packaged_minilm_path
-from models.reading_view import ReadingView, pack, reading_view, view_sentences
+from models.reading_view import ReadingView, pack, reading_view
 from models.span_decoding import best_spans
 
 log = logging.getLogger(__name__)
@@ -193,7 +193,7 @@ class Reader:
         """
         if self.window_tokens <= 0:
             return [(p, 0, len(v.text)) for p, v in enumerate(views)]
-        sents = [view_sentences(v.text) for v in views]
+        sents = [v.sentences for v in views]
         flat = [v.text[s:e] for v, ss in zip(views, sents, strict=True) for s, e in ss]
         counts = (
             iter(len(ids) for ids in self._tokenizer(flat, add_special_tokens=False)["input_ids"]) if flat else iter(())
@@ -232,10 +232,10 @@ class Reader:
         )
         mapping: list[int] = enc["overflow_to_sample_mapping"]
         offsets: list[list[tuple[int, int]]] = enc["offset_mapping"]
-        # Each token's block in its passage's view (-1: question, special token or padding).
+        # Each token's sentence in its passage's view (-1: question, special token or padding).
         segments = [
             [
-                views[windows[w][0]].block_of(windows[w][1] + offsets[f][k][0]) if sid == 1 else -1
+                views[windows[w][0]].sentence_of(windows[w][1] + offsets[f][k][0]) if sid == 1 else -1
                 for k, sid in enumerate(enc.sequence_ids(f))
             ]
             for f, w in enumerate(mapping)

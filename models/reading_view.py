@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 # A line's block marker: list bullet or number, heading hashes, quote marks.
 _MARKER = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+|#{1,6}[ \t]+|(?:>[ \t]?)+)")
@@ -56,18 +57,7 @@ class ReadingView:
 
     text: str
     origin: tuple[int, ...]  # origin[i]: index in the source of view character i
-    blocks: tuple[int, ...] = (0,)  # view offsets where a block (list item, paragraph, line) starts
-
-    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
-        """View span of the sentence(s) that hold the view span ``[start, end)``."""
-        spans = view_sentences(self.text)
-        first = next((s for s, e in spans if s <= start < e), start)
-        last = next((e for s, e in spans if s < end <= e), end)
-        return min(first, start), max(last, end)
-
-    def block_of(self, offset: int) -> int:
-        """Index of the block that holds view offset ``offset``."""
-        return bisect.bisect_right(self.blocks, offset) - 1
+    sentences: tuple[tuple[int, int], ...] = ()  # (start, end) of each sentence of ``text``
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source span of the view span ``[start, end)``."""
@@ -76,12 +66,25 @@ class ReadingView:
             return at, at
         return self.origin[start], self.origin[end - 1] + 1
 
+    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
+        """View span of the sentence(s) that hold the view span ``[start, end)``."""
+        first = next((s for s, e in self.sentences if s <= start < e), start)
+        last = next((e for s, e in self.sentences if s < end <= e), end)
+        return min(first, start), max(last, end)
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence that holds view offset ``offset`` (answers stay inside one)."""
+        return bisect.bisect_right(self._starts, offset) - 1
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
 
 def reading_view(text: str) -> ReadingView:
     """Each block of ``text`` as a sentence: markers dropped, closing full stop added if missing."""
     chars: list[str] = []
     origin: list[int] = []
-    blocks = [0]
     lines = _lines(text)
     for i, (start, end) in enumerate(lines):
         line = text[start:end]
@@ -106,9 +109,8 @@ def reading_view(text: str) -> ReadingView:
         if chars and chars[-1] not in _CLOSED and chars[-1] != " ":
             chars.append(".")
             origin.append(end)  # the newline: trimmed away if an answer ends here
-        if len(chars) > blocks[-1]:
-            blocks.append(len(chars) + 1)  # after the joining space
-    return ReadingView("".join(chars), tuple(origin), tuple(blocks))
+    view = "".join(chars)
+    return ReadingView(view, tuple(origin), tuple(view_sentences(view)))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")

@@ -43,11 +43,12 @@ def test_view_spans_map_back_to_the_exact_source() -> None:
     assert FACTS[s:e].strip() == "BERT is a 2018 child of Google Researchers"
 
 
-def test_blocks_number_the_list_items() -> None:
+def test_sentences_number_the_list_items() -> None:
     view = reading_view(FACTS)
     first, second = view.text.index("110M"), view.text.index("2018")
-    assert view.block_of(first) != view.block_of(second)
-    assert view.block_of(second) == view.block_of(view.text.index("Google"))
+    assert view.sentence_of(first) != view.sentence_of(second)
+    assert view.sentence_of(second) == view.sentence_of(view.text.index("Google"))
+    assert [view.text[s:e] for s, e in view.sentences][-1] == "Pretraining is key"
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab .:-#>1\n ")), max_size=80))
