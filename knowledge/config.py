@@ -56,6 +56,8 @@ class RetrievalConfig(_Section):
     hnsw_threshold: int = Field(20_000, ge=1)
     hnsw_ef_search: int = Field(512, ge=8, le=4096)
     min_similarity: float = Field(0.05, ge=-1.0, le=1.0)
+    hybrid: bool = True  # fuse the embedding search with BM25 (reciprocal rank)
+    candidates: int = Field(20, ge=1, le=1000)  # taken from each ranking before fusion
 
 
 class ReaderConfig(_Section):

@@ -65,6 +65,13 @@ class VectorIndex:
         scores, ids = self._index.search(q, min(k, len(self)))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
+    def similarities(self, query: np.ndarray, ids: list[int]) -> dict[int, float]:
+        """Cosine of the query to each of these passages (stored vectors are normalised)."""
+        if self._index is None or not ids:
+            return {}
+        vectors = np.vstack([self._index.reconstruct(int(i)) for i in ids])
+        return {int(i): float(s) for i, s in zip(ids, vectors @ query.astype(np.float32), strict=True)}
+
     def save(self, path: Path) -> None:
         """Write to a temporary file and rename, so a crash never leaves a half-written index."""
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -177,6 +177,14 @@ class Store:
                 for p, name, title in s.execute(query).all()
             ]
 
+    def texts(self) -> tuple[np.ndarray, list[str], str]:
+        """All passage ids and their section heading + text, with their generation (one snapshot)."""
+        with self.session() as s, s.begin():
+            gen_row = s.get(Meta, "generation")
+            rows = s.execute(select(Passage.id, Passage.section, Passage.text).order_by(Passage.id)).all()
+            gen = gen_row.value if gen_row else "empty"
+        return np.array([r[0] for r in rows], dtype=np.int64), [f"{r[1]}\n{r[2]}" for r in rows], gen
+
     def vectors(self) -> tuple[np.ndarray, np.ndarray, str]:
         """All passage ids and vectors, with the generation they belong to (one snapshot)."""
         with self.session() as s, s.begin():

@@ -23,6 +23,7 @@ from knowledge.cleaning import clean_text, decode_bytes, has_words
 from knowledge.config import Settings
 from knowledge.feedback import Feedback
 from knowledge.index import VectorIndex
+from knowledge.lexical import LexicalIndex, fuse
 from knowledge.passages import sentence_at, split_passages
 from knowledge.quiz.engine import QuizEngine
 from knowledge.results import Answer, Hit, IngestReport, SearchResult
@@ -123,6 +124,7 @@ class Tutor:
         )
         r_cfg = settings.retrieval
         self.index = VectorIndex(r_cfg.index, r_cfg.hnsw_threshold, r_cfg.hnsw_ef_search)
+        self.lexical = LexicalIndex()
         self.humor = HumorClassifier(self.embedder)
         self.appropriateness = AppropriatenessClassifier()
         self._store: Store | None = None
@@ -189,15 +191,16 @@ class Tutor:
     def _ensure_index(self) -> None:
         """Make the index match the store's generation: load the saved file or rebuild."""
         gen = self.store.generation()
-        if self.index.generation == gen:
-            return
-        path = self.settings.index_path
-        if self.index.load(path) and self.index.generation == gen:
-            return
-        ids, vectors, gen = self.store.vectors()
-        self.index.build(ids, vectors, gen)
-        self.index.save(path)
-        log.info("index rebuilt: %d passages", len(self.index))
+        if self.index.generation != gen:
+            path = self.settings.index_path
+            if not (self.index.load(path) and self.index.generation == gen):
+                ids, vectors, gen = self.store.vectors()
+                self.index.build(ids, vectors, gen)
+                self.index.save(path)
+                log.info("index rebuilt: %d passages", len(self.index))
+        if self.settings.retrieval.hybrid and self.lexical.generation != self.index.generation:
+            ids, texts, lex_gen = self.store.texts()
+            self.lexical.build(ids, texts, lex_gen)
 
     # -- lectures ---------------------------------------------------------------------------
     def lectures(self) -> list[LectureInfo]:
@@ -279,14 +282,21 @@ class Tutor:
         t0 = time.perf_counter()
         vec = self.embedder.embed([q])[0]
         t1 = time.perf_counter()
+        r_cfg = self.settings.retrieval
         with self._lock:
             self._ensure_index()
-            found = self.index.search(vec, k)
-            records = self.store.passages([i for i, _ in found])
+            dense = self.index.search(vec, max(k, r_cfg.candidates) if r_cfg.hybrid else k)
+            scores = dict(dense)
+            ranked = [pid for pid, _ in dense][:k]
+            if r_cfg.hybrid:
+                lexical = [pid for pid, _ in self.lexical.search(q, r_cfg.candidates)]
+                ranked = fuse([pid for pid, _ in dense], lexical, k=k)
+                scores.update(self.index.similarities(vec, [pid for pid in ranked if pid not in scores]))
+            records = self.store.passages(ranked)
         t2 = time.perf_counter()
         hits = [
-            Hit(rank, score, records[pid])
-            for rank, (pid, score) in enumerate(((i, s) for i, s in found if i in records), start=1)
+            Hit(rank, scores[pid], records[pid])
+            for rank, pid in enumerate((pid for pid in ranked if pid in records), start=1)
         ]
         return SearchResult(q, hits, {"embed": (t1 - t0) * 1e3, "search": (t2 - t1) * 1e3}), vec
 
@@ -300,7 +310,7 @@ class Tutor:
             self._warm_reader()
         calibration = self._calibration
         assert calibration is not None
-        top_sim = hits[0].score if hits else 0.0
+        top_sim = max((h.score for h in hits), default=0.0)
         timings = dict(result.timings_ms)
         if not hits or top_sim < self.settings.retrieval.min_similarity:
             timings["total"] = (time.perf_counter() - t0) * 1e3

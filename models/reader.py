@@ -256,6 +256,7 @@ class Reader:
             start, end = snap_to_words(text, *view.to_source(start, end))
             if end <= start:
                 continue
+            sentence = (min(sentence[0], start), max(sentence[1], end))
             best[p] = ReaderSpan(p, start, end, text[start:end], score, float(nulls[f]), sentence)
         return sorted(best.values(), key=lambda s: s.score, reverse=True)
 

@@ -20,10 +20,10 @@ def test_gold_passages_rank_in_the_top_three(real_tutor: Tutor) -> None:
     assert found / len(answerable) >= 0.9
 
 
-def test_search_scores_are_ranked_cosines(real_tutor: Tutor) -> None:
+def test_search_scores_are_cosines(real_tutor: Tutor) -> None:
     hits = real_tutor.search("What does BERT condition on?", k=5).hits
-    scores = [h.score for h in hits]
-    assert scores == sorted(scores, reverse=True) and all(-1.0 <= s <= 1.0 for s in scores)
+    assert [h.rank for h in hits] == [1, 2, 3, 4, 5]
+    assert all(-1.0 <= h.score <= 1.0 for h in hits)
     assert hits[0].passage.section == "BERT"
 
 
@@ -50,11 +50,12 @@ def test_quality_floor_on_our_own_lecture_questions(real_tutor: Tutor) -> None:
     """38 student-style questions written for this project (30 answerable, 8 off-topic).
 
     Not the shared dev set: a second sample of the same kind, so a change that helps one set and
-    hurts the other shows up. Floors sit below what the shipped reader measures (F1 0.79, EM 0.73,
-    sentence accuracy 0.83, abstention 1.0, false abstention 0.13).
+    hurts the other shows up. Floors sit below what the shipped tutor measures (F1 0.82, EM 0.77,
+    recall@3 1.0, sentence accuracy 0.87, abstention 1.0, false abstention 0.13).
     """
     report, _ = evaluate(real_tutor, load_items(Path(__file__).parents[1] / "data" / "lecture_questions.jsonl"))
     assert report.f1 >= 0.7 and report.em >= 0.6
+    assert report.recall_at_k >= 0.95
     assert report.sentence_accuracy >= 0.75
     assert report.abstain_accuracy >= 0.9
     assert report.false_abstain_rate <= 0.2
