@@ -2,7 +2,8 @@
 
 Prints a table: ingest passages/s with the real packaged embedder, and index search latency
 (p50/p95 over 300 queries) at 1k, 10k and 100k passages for exact search (the baseline) and for
-HNSW, with HNSW's recall@3 against exact search, plus end-to-end ``Tutor.search`` latency and the
+HNSW, with HNSW's recall@3 against exact search, BM25 (the word half of the hybrid search), plus
+end-to-end ``Tutor.search`` latency (embedding + BM25 + fusion + store) and the
 process's peak memory. Large sizes use synthetic vectors (clustered, like real embeddings).
 
     python bench/bench_search.py [--sizes 1000 10000 100000]
@@ -59,6 +60,27 @@ def bench_index(n: int, rng: np.random.Generator, queries: int = 300) -> list[tu
     return rows
 
 
+def bench_lexical(n: int, rng: np.random.Generator, queries: int = 300) -> tuple[str, ...]:
+    """BM25 (the hybrid search's word half) over ``n`` synthetic passages of ~120 Zipf-drawn words."""
+    from knowledge.lexical import LexicalIndex
+
+    vocab = np.array([f"w{i}" for i in range(30_000)])
+    weights = 1.0 / np.arange(1, len(vocab) + 1)
+    weights /= weights.sum()
+    texts = [" ".join(rng.choice(vocab, 120, p=weights)) for _ in range(n)]
+    index = LexicalIndex()
+    t0 = time.perf_counter()
+    index.build(np.arange(n, dtype=np.int64), texts, "bench")
+    build = time.perf_counter() - t0
+    lat = []
+    for _ in range(queries):
+        q = " ".join(rng.choice(vocab, 6, p=weights))
+        t = time.perf_counter()
+        index.search(q, 20)
+        lat.append((time.perf_counter() - t) * 1e3)
+    return (f"{n:,}", "bm25", f"{build:.2f}", f"{pct(lat, 50):.2f}", f"{pct(lat, 95):.2f}", "-")
+
+
 def bench_ingest() -> tuple[float, int, float, float]:
     from knowledge.config import REPO_ROOT, load_settings
     from knowledge.tutor import Tutor
@@ -94,12 +116,12 @@ def main() -> None:
     rng = np.random.default_rng(42)
     rate, n, p50, p95 = bench_ingest()
     print(f"ingest (real embedder, {n} passages): {rate:.1f} passages/s")
-    print(f"Tutor.search end to end (embed + index + store), {n} passages: p50 {p50:.2f} ms, p95 {p95:.2f} ms\n")
+    print(f"Tutor.search end to end (embed + index + BM25 + store), {n} passages: p50 {p50:.2f} ms, p95 {p95:.2f} ms\n")
     header = ("passages", "index", "build s", "p50 ms", "p95 ms", "recall@3")
     print(" | ".join(f"{h:>9}" for h in header))
     print("-" * 70)
     for size in ns.sizes:
-        for row in bench_index(size, rng):
+        for row in [*bench_index(size, rng), bench_lexical(size, rng)]:
             print(" | ".join(f"{c:>9}" for c in row))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak resident memory: {peak:.0f} MB")
