@@ -323,9 +323,7 @@ class Tutor:
             return self._decline(q, hits, top_sim, 0.0, timings)
         best = spans[0]
         hit = hits[best.passage]
-        text = hit.passage.text
-        s_start, s_end = best.sentence
-        sentence_sim = float(self._sentence_vector(text[s_start:s_end]) @ q_vec)
+        sentence_sim = float(self._sentence_vector(best.sentence) @ q_vec)
         conf = calibration(best.score, best.null_score, hit.score, sentence_sim)
         timings["total"] = (time.perf_counter() - t0) * 1e3
         threshold = self.settings.reader.confidence_threshold
@@ -336,8 +334,8 @@ class Tutor:
             abstained=False,
             text=best.text,
             confidence=conf,
-            sentence=text[s_start:s_end],
-            answer_in_sentence=(best.start - s_start, best.end - s_start),
+            sentence=best.sentence,
+            answer_in_sentence=best.answer_in_sentence,
             passage=hit.passage,
             retrieval_score=hit.score,
             hits=hits,

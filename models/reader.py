@@ -33,12 +33,13 @@ class ReaderSpan:
     """The best answer span found in one of the passages."""
 
     passage: int  # index into the passages given to ``run``
-    start: int  # character offsets into that passage's text
+    start: int  # character offsets of the span in that passage's text
     end: int
-    text: str
+    text: str  # the span as prose: a soft-wrapped line break reads as a space
     score: float  # start + end logit; comparable across passages
     null_score: float  # the [CLS] ("no answer") score of the window the span was read in
-    sentence: tuple[int, int] = (0, 0)  # the sentence(s) holding the span, offsets into the passage
+    sentence: str = ""  # the sentence holding the span, as the reader read it (list markers dropped)
+    answer_in_sentence: tuple[int, int] = (0, 0)  # where ``text`` sits in ``sentence``
 
 
 def shape_buckets(
@@ -69,14 +70,6 @@ def shape_buckets(
         batches.append((order[i:j], -(-(j - i) // rows) * rows, widths[j - 1]))
         j = i
     return batches[::-1]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -247,17 +240,24 @@ class Reader:
             score = float(scores[f])
             if score == -math.inf or (p in best and best[p].score >= score):
                 continue
-            view = views[p]
-            start = w_start + int(offsets[f][int(s_idx[f])][0])
-            end = w_start + int(offsets[f][int(e_idx[f])][1])
-            start, end = snap_to_words(view.text, start, end)
-            sentence = _trim(passages[p], *view.to_source(*view.sentence_around(start, end)))
-            text = passages[p]
-            start, end = snap_to_words(text, *view.to_source(start, end))
-            if end <= start:
+            view, text = views[p], passages[p]
+            v_start = w_start + int(offsets[f][int(s_idx[f])][0])
+            v_end = w_start + int(offsets[f][int(e_idx[f])][1])
+            v_start, v_end = snap_to_words(view.text, v_start, v_end)
+            start, end = snap_to_words(text, *view.to_source(v_start, v_end))
+            if v_end <= v_start or end <= start:
                 continue
-            sentence = (min(sentence[0], start), max(sentence[1], end))
-            best[p] = ReaderSpan(p, start, end, text[start:end], score, float(nulls[f]), sentence)
+            s_start, s_end = view.sentence_around(v_start, v_end)
+            best[p] = ReaderSpan(
+                p,
+                start,
+                end,
+                view.text[v_start:v_end],
+                score,
+                float(nulls[f]),
+                view.text[s_start:s_end],
+                (v_start - s_start, v_end - s_start),
+            )
         return sorted(best.values(), key=lambda s: s.score, reverse=True)
 
     def _decode(self, enc: Any, segments: list[list[int]]) -> tuple[list[int], list[int], list[float], list[float]]:

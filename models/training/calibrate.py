@@ -53,8 +53,7 @@ def collect(qa_dir: Path, per_article: int, k: int, seed: int, window_tokens: in
                 continue
             best = spans[0]
             f1 = best_over_golds(best.text, ex.answers)[1] if positive else 0.0
-            sentence = paras[top[best.passage]][best.sentence[0] : best.sentence[1]]
-            sentence_similarity = float(emb.embed([sentence])[0] @ q)
+            sentence_similarity = float(emb.embed([best.sentence])[0] @ q)
             rows.append(
                 {
                     "title": title,

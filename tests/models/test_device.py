@@ -40,3 +40,16 @@ def test_the_reader_runs_in_half_precision_on_cuda() -> None:
     spans = reader.run("How many parameters does BERT_BASE contain?", ["BERT_BASE contains 110M parameters."])
     assert next(reader._model.parameters()).dtype == torch.float16
     assert spans[0].text == "110M"
+
+
+def test_precision_follows_the_hardware(monkeypatch: pytest.MonkeyPatch) -> None:
+    from models.device import DeviceChoice, resolve_precision
+
+    cpu = DeviceChoice("cpu", half=False)
+    assert resolve_precision("auto", cpu) == ("bf16" if device.cpu_runs_bf16_fast() else "int8")
+    assert resolve_precision("auto", DeviceChoice("cuda", half=True)) == "fp16"
+    monkeypatch.setattr(device, "cpu_runs_bf16_fast", lambda: True)
+    assert resolve_precision("auto", cpu) == "bf16"
+    monkeypatch.setattr(device, "cpu_runs_bf16_fast", lambda: False)
+    assert resolve_precision("auto", cpu) == "int8"
+    assert resolve_precision("fp32", cpu) == "fp32"

@@ -68,8 +68,9 @@ def test_markdown_lists_are_read_item_by_item(reader: Reader) -> None:
     passage = "Fun facts:\n1. The tutor bot was written in Tallinn\n2. It answers questions\n3. It started in 2026"
     spans = reader.run("In which city was the tutor bot written?", [passage])
     assert spans and spans[0].text == "Tallinn"
-    s, e = spans[0].sentence
-    assert passage[s:e].endswith("The tutor bot was written in Tallinn")  # the next item is not in it
+    assert spans[0].sentence == "Fun facts: The tutor bot was written in Tallinn."  # the next item is not in it
+    s, e = spans[0].answer_in_sentence
+    assert spans[0].sentence[s:e] == "Tallinn" == passage[spans[0].start : spans[0].end]
     assert spans[0].score > spans[0].null_score  # the no-answer score does not fire on a list
 
 
