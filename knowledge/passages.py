@@ -108,13 +108,3 @@ def split_passages(text: str, count: TokenCounter, max_tokens: int, overlap: int
                 break
             i = max(i + 1, j - overlap)
     return drafts
-
-
-def sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence(s) containing ``text[start:end]``."""
-    spans = sentence_spans(text, 0, len(text))
-    first = next((i for i, sp in enumerate(spans) if sp.start <= start < sp.end), None)
-    if first is None:
-        return start, end
-    last = next((sp for sp in spans[first:] if sp.end >= end), spans[-1])
-    return spans[first].start, max(last.end, end)

@@ -24,7 +24,7 @@ from knowledge.config import Settings
 from knowledge.feedback import Feedback
 from knowledge.index import VectorIndex
 from knowledge.lexical import LexicalIndex, fuse
-from knowledge.passages import sentence_at, split_passages
+from knowledge.passages import split_passages
 from knowledge.quiz.engine import QuizEngine
 from knowledge.results import Answer, Hit, IngestReport, SearchResult
 from knowledge.store import LectureInfo, Store
@@ -34,6 +34,7 @@ from models.confidence import Calibration
 from models.embedder import PACKAGED_EMBEDDER, Embedder, SentenceEmbedder
 from models.errors import UserError
 from models.reader import PACKAGED_READER, Reader
+from models.reading_view import reading_view
 
 log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 1000
@@ -314,21 +315,21 @@ class Tutor:
         timings = dict(result.timings_ms)
         if not hits or top_sim < self.settings.retrieval.min_similarity:
             timings["total"] = (time.perf_counter() - t0) * 1e3
-            return self._decline(q, hits, top_sim, 0.0, timings)
+            return self._decline(q, q_vec, hits, top_sim, 0.0, timings)
         spans = self.reader.run(q, [h.passage.text for h in hits])
         t2 = time.perf_counter()
         timings["read"] = (t2 - t1) * 1e3
         if not spans:
             timings["total"] = (t2 - t0) * 1e3
-            return self._decline(q, hits, top_sim, 0.0, timings)
+            return self._decline(q, q_vec, hits, top_sim, 0.0, timings)
         best = spans[0]
         hit = hits[best.passage]
-        sentence_sim = float(self._sentence_vector(best.sentence) @ q_vec)
+        sentence_sim = float(self._sentence_vectors_of([best.sentence])[0] @ q_vec)
         conf = calibration(best.score, best.null_score, hit.score, sentence_sim)
         timings["total"] = (time.perf_counter() - t0) * 1e3
         threshold = self.settings.reader.confidence_threshold
         if conf < (calibration.threshold if threshold == "auto" else threshold):
-            return self._decline(q, hits, top_sim, conf, timings)
+            return self._decline(q, q_vec, hits, top_sim, conf, timings)
         return Answer(
             question=q,
             abstained=False,
@@ -342,27 +343,32 @@ class Tutor:
             timings_ms=timings,
         )
 
-    def _sentence_vector(self, sentence: str) -> np.ndarray:
-        """Embedding of a lecture sentence; answers come from the same few sentences again and again."""
+    def _sentence_vectors_of(self, sentences: list[str]) -> np.ndarray:
+        """Embeddings of lecture sentences; answers come from the same few sentences again and again."""
         with self._lock:
-            vec = self._sentence_vectors.get(sentence)
-            if vec is not None:
-                self._sentence_vectors.move_to_end(sentence)
-                return vec
-        vec = self.embedder.embed([sentence])[0]
+            cached = {t: self._sentence_vectors[t] for t in sentences if t in self._sentence_vectors}
+        missing = list(dict.fromkeys(t for t in sentences if t not in cached))
+        if missing:
+            cached.update(zip(missing, self.embedder.embed(missing), strict=True))
         with self._lock:
-            self._sentence_vectors[sentence] = vec
-            if len(self._sentence_vectors) > SENTENCE_CACHE_SIZE:
+            for t, v in cached.items():
+                self._sentence_vectors[t] = v
+                self._sentence_vectors.move_to_end(t)
+            while len(self._sentence_vectors) > SENTENCE_CACHE_SIZE:
                 self._sentence_vectors.popitem(last=False)
-        return vec
+        return np.vstack([cached[t] for t in sentences])
 
-    @staticmethod
-    def _decline(q: str, hits: list[Hit], sim: float, conf: float, timings: dict[str, float]) -> Answer:
+    def _decline(
+        self, q: str, q_vec: np.ndarray, hits: list[Hit], sim: float, conf: float, timings: dict[str, float]
+    ) -> Answer:
+        """Not covered: the closest passage, and its sentence nearest to the question."""
         passage = hits[0].passage if hits else None
         sentence = ""
         if passage is not None:
-            s, e = sentence_at(passage.text, 0, 1)
-            sentence = passage.text[s:e]
+            view = reading_view(passage.text)
+            sentences = [view.text[s:e] for s, e in view.sentences]
+            if sentences:
+                sentence = sentences[int(np.argmax(self._sentence_vectors_of(sentences) @ q_vec))]
         return Answer(q, True, "", conf, sentence, (0, 0), passage, sim, hits, timings)
 
     def forget_me(self, guild: str, user: str) -> bool:

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from knowledge.cleaning import clean_text
-from knowledge.passages import sentence_at, split_passages
+from knowledge.passages import split_passages
 from tests.conftest import LECTURE
 from tests.fakes import HashingEmbedder
 
@@ -38,13 +38,6 @@ def test_an_overlong_sentence_is_cut_at_words() -> None:
     passages = split_passages(text, count, 50, 0)
     assert len(passages) >= 10
     assert all(text[p.start : p.end] == p.text and count(p.text) <= 50 for p in passages)
-
-
-def test_sentence_at_finds_the_containing_sentence() -> None:
-    text = "First one. Larger batches produce gradients with lower variance. Last one."
-    start = text.index("gradients")
-    s, e = sentence_at(text, start, start + 9)
-    assert text[s:e] == "Larger batches produce gradients with lower variance."
 
 
 @settings(max_examples=60, deadline=None)

@@ -46,6 +46,8 @@ def test_off_topic_questions_are_declined_with_the_closest_passage(real_tutor: T
         ans = real_tutor.ask(question)
         assert ans.abstained and ans.text == ""
         assert ans.passage is not None
+        # the closest passage's sentence nearest the question, as the reader reads it
+        assert ans.sentence and set(re.findall(r"\w+", ans.sentence)) <= set(re.findall(r"\w+", ans.passage.text))
 
 
 def test_quality_floor_on_our_own_lecture_questions(real_tutor: Tutor) -> None:
