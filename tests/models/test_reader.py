@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from knowledge.tutor import Tutor
 from models.embedder import SentenceEmbedder
@@ -48,20 +51,47 @@ def test_empty_inputs(reader: Reader) -> None:
     assert reader.run("   ", ["text"]) == []
 
 
-def test_any_local_hugging_face_checkpoint_can_be_the_reader(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def tiny_checkpoint(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A one-layer random BERT QA checkpoint with the packaged vocabulary, saved like any HF model."""
     from transformers import AutoTokenizer, BertConfig, BertForQuestionAnswering
 
     from models.embedder import packaged_minilm_path
 
+    path = tmp_path_factory.mktemp("tiny-reader")
+    torch.manual_seed(0)
     config = BertConfig(
         vocab_size=30522, hidden_size=32, num_hidden_layers=1, num_attention_heads=2, intermediate_size=64
     )
-    BertForQuestionAnswering(config).save_pretrained(tmp_path)
-    AutoTokenizer.from_pretrained(packaged_minilm_path()).save_pretrained(tmp_path)
-    reader = Reader(model=str(tmp_path), device="cpu", precision="fp32")
+    BertForQuestionAnswering(config).save_pretrained(path)
+    AutoTokenizer.from_pretrained(packaged_minilm_path()).save_pretrained(path)
+    return path
+
+
+def test_any_local_hugging_face_checkpoint_can_be_the_reader(tiny_checkpoint: Path) -> None:
+    reader = Reader(model=str(tiny_checkpoint), device="cpu", precision="fp32")
     spans = reader.run("What is tiny?", ["This checkpoint is tiny and random."])
-    assert reader.calibration_path == tmp_path / "calibration.json"
+    assert reader.calibration_path == tiny_checkpoint / "calibration.json"
     assert spans and spans[0].text in "This checkpoint is tiny and random."
+
+
+_MARKDOWN = st.lists(
+    st.sampled_from(["# Title", "1. first item", "- a bullet", "plain words here", "wrapped on", "", "ends.  ", "x"]),
+    max_size=12,
+).map("\n".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(passages=st.lists(_MARKDOWN, min_size=1, max_size=3), window=st.sampled_from([0, 8, 96]))
+def test_spans_map_back_for_any_markdown(tiny_checkpoint: Path, passages: list[str], window: int) -> None:
+    """A random reader picks random spans: every one must still be an exact, in-sentence span."""
+    reader = Reader(model=str(tiny_checkpoint), device="cpu", precision="fp32", window_tokens=window)
+    for span in reader.run("What is it?", passages):
+        source = passages[span.passage]
+        assert 0 <= span.start < span.end <= len(source)
+        assert span.text.split() == source[span.start : span.end].split()
+        s, e = span.answer_in_sentence
+        assert span.sentence[s:e] == span.text
 
 
 def test_markdown_lists_are_read_item_by_item(reader: Reader) -> None:
@@ -75,8 +105,6 @@ def test_markdown_lists_are_read_item_by_item(reader: Reader) -> None:
 
 
 def test_cpu_precision_keeps_the_embedder_in_fp32(real_tutor: Tutor) -> None:
-    import torch
-
     reader = real_tutor.reader
     if reader._device != "cpu":
         pytest.skip("CPU precision only")
