@@ -42,6 +42,29 @@ class ReaderSpan:
     answer_in_sentence: tuple[int, int] = (0, 0)  # where ``text`` sits in ``sentence``
 
 
+class CastEmbedding(torch.nn.Module):
+    """A word-embedding lookup in a shared fp32 table whose rows are handed on in ``dtype``.
+
+    The half-precision reader and the fp32 embedder then keep one table (47 MB) instead of two.
+    The table is deliberately not a registered parameter, so converting or moving the reader never
+    touches the embedder's weights.
+    """
+
+    table: torch.Tensor
+
+    def __init__(self, table: torch.Tensor, dtype: torch.dtype) -> None:
+        super().__init__()
+        object.__setattr__(self, "table", table)  # a plain attribute, not a parameter of the reader
+        self.dtype = dtype
+
+    @property
+    def weight(self) -> torch.Tensor:
+        return self.table
+
+    def forward(self, input_ids: torch.Tensor) -> torch.Tensor:
+        return torch.nn.functional.embedding(input_ids, self.table).to(self.dtype)
+
+
 def shape_buckets(
     lengths: list[int], step: int = 32, rows: int = 1, call_cost: int = 64
 ) -> list[tuple[list[int], int, int]]:
@@ -138,10 +161,15 @@ class Reader:
         model.eval()
         self.active_precision = resolve_precision(self.precision, choice)
         if self.active_precision in ("fp16", "bf16"):
-            embeddings, shared = model.get_input_embeddings(), self.shared_word_embeddings
-            if shared is not None and embeddings.weight is shared:  # the embedder keeps its fp32 copy
-                embeddings.weight = torch.nn.Parameter(shared.detach().clone(), requires_grad=False)
-            model = model.to(torch.float16 if self.active_precision == "fp16" else torch.bfloat16)
+            dtype = torch.float16 if self.active_precision == "fp16" else torch.bfloat16
+            shared = self.shared_word_embeddings
+            if shared is not None and model.get_input_embeddings().weight is shared:
+                # Convert everything but the embedder's fp32 table, which is looked up and cast.
+                model.set_input_embeddings(torch.nn.Identity())
+                model = model.to(dtype)
+                model.set_input_embeddings(CastEmbedding(shared, dtype))
+            else:
+                model = model.to(dtype)
         elif self.active_precision == "int8":
             model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
         log.info("reader runs on %s in %s", choice.device, self.active_precision)

@@ -110,4 +110,6 @@ def test_cpu_precision_keeps_the_embedder_in_fp32(real_tutor: Tutor) -> None:
         pytest.skip("CPU precision only")
     assert reader.active_precision in {"bf16", "int8"}  # auto on the CPU
     assert isinstance(real_tutor.embedder, SentenceEmbedder)
-    assert real_tutor.embedder.word_embeddings().dtype == torch.float32
+    table = real_tutor.embedder.word_embeddings()
+    assert table.dtype == torch.float32
+    assert reader._model.get_input_embeddings().weight is table  # one table for both, not a copy
