@@ -63,6 +63,14 @@ def _print_json(data: object) -> None:
     out.print_json(json.dumps(data, default=str, ensure_ascii=False))
 
 
+def _show(as_json: bool, data: Callable[[], object], text: Callable[[], str]) -> None:
+    """A command's result: JSON for ``--json``, else the same plain text the chat shows."""
+    if as_json:
+        _print_json(data())
+    else:
+        out.print(text(), highlight=False, markup=False)
+
+
 @app.callback(invoke_without_command=True)
 def main(ctx: typer.Context, config: ConfigOpt = None) -> None:
     """Without a command: start the Discord bot when DISCORD_TOKEN is set, else the terminal chat."""
@@ -119,20 +127,14 @@ def search(
 ) -> None:
     """Find lecture passages by meaning."""
     result = _run(lambda: _tutor().search(query, k))
-    if as_json:
-        _print_json(result.to_dict())
-    else:
-        out.print(search_text(result), highlight=False, markup=False)
+    _show(as_json, result.to_dict, lambda: search_text(result))
 
 
 @app.command()
 def ask(question: str, as_json: JsonOpt = False) -> None:
     """Answer a question from the lectures, with a citation and a confidence."""
     answer = _run(lambda: _tutor().ask(question))
-    if as_json:
-        _print_json(answer.to_dict())
-    else:
-        out.print(answer_text(answer, ("[", "]")), highlight=False, markup=False)
+    _show(as_json, answer.to_dict, lambda: answer_text(answer, ("[", "]")))
 
 
 StopOpt = Annotated[bool, typer.Option("--no-stopwords", help="remove English stopwords")]
@@ -151,19 +153,18 @@ def tokenize(
         from bot.ui.token_image import render_tokens
 
         image.write_bytes(render_tokens(result))
-    if as_json:
-        _print_json(
-            {
-                "tokens": [p.token for p in result.pieces],
-                "ids": [p.id for p in result.pieces],
-                "count": result.count,
-                "vocabulary": result.vocabulary,
-                "indices": result.indices,
-                "truncated": result.truncated,
-            }
-        )
-    else:
-        out.print(tokenize_text(result), highlight=False, markup=False)
+    _show(
+        as_json,
+        lambda: {
+            "tokens": [p.token for p in result.pieces],
+            "ids": [p.id for p in result.pieces],
+            "count": result.count,
+            "vocabulary": result.vocabulary,
+            "indices": result.indices,
+            "truncated": result.truncated,
+        },
+        lambda: tokenize_text(result),
+    )
 
 
 @app.command()
@@ -178,20 +179,18 @@ def ngrams(
     """The most frequent word (or character) n-grams of a text or a lecture."""
     tutor = _tutor(warm=bool(lecture))
     result = _run(lambda: tutor.ngrams(text, n, no_stopwords, chars, lecture))
-    if as_json:
-        _print_json({"n": result.n, "unit": result.unit, "total": result.total, "counts": result.counts})
-    else:
-        out.print(ngrams_text(result), highlight=False, markup=False)
+    _show(
+        as_json,
+        lambda: {"n": result.n, "unit": result.unit, "total": result.total, "counts": result.counts},
+        lambda: ngrams_text(result),
+    )
 
 
 @app.command()
 def compare(sentence_a: str, sentence_b: str, as_json: JsonOpt = False) -> None:
     """Bag-of-words vs. sentence-embedding similarity of two sentences."""
     result = _run(lambda: _tutor(warm=False).compare(sentence_a, sentence_b))
-    if as_json:
-        _print_json(asdict(result))
-    else:
-        out.print(compare_text(result), highlight=False, markup=False)
+    _show(as_json, lambda: asdict(result), lambda: compare_text(result))
 
 
 @app.command()
@@ -200,10 +199,7 @@ def classify(
 ) -> None:
     """Is it funny? Is it appropriate? (small models: see /help for their limits)"""
     result = _run(lambda: _tutor(warm=False).classify(kind, text))
-    if as_json:
-        _print_json(asdict(result))
-    else:
-        out.print(classify_text(result), highlight=False, markup=False)
+    _show(as_json, lambda: asdict(result), lambda: classify_text(result))
 
 
 @app.command()
@@ -232,10 +228,7 @@ def progress(as_json: JsonOpt = False) -> None:
     from bot.render import progress_text
 
     rows = _run(lambda: _tutor().quiz.progress(*terminal_student()))
-    if as_json:
-        _print_json([asdict(r) for r in rows])
-    else:
-        out.print(progress_text(rows), highlight=False, markup=False)
+    _show(as_json, lambda: [asdict(r) for r in rows], lambda: progress_text(rows))
 
 
 @app.command(name="forget-me")

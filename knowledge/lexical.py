@@ -9,22 +9,34 @@ combines the two rankings without having to put BM25 scores and cosines on one s
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 
-import bm25s
 import numpy as np
-from bm25s.stopwords import STOPWORDS_EN
+
+if TYPE_CHECKING:
+    import bm25s
 
 _WORD = re.compile(r"\w+")
 # Question words carry no topic: a question's "what"/"how" should not match the lecture's.
-STOPWORDS = frozenset(STOPWORDS_EN) | {
+QUESTION_WORDS = frozenset({
     "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "do", "does", "did",
     "we", "you", "i", "can", "should", "would", "could", "is", "it", "its",
-}  # fmt: skip
+})  # fmt: skip
 RRF_K = 60  # the constant of reciprocal-rank fusion: 1 / (RRF_K + rank)
 
 
+@cache
+def stopwords() -> frozenset[str]:
+    """bm25s's English stopwords and question words (bm25s pulls in scipy: imported on first use)."""
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return frozenset(STOPWORDS_EN) | QUESTION_WORDS
+
+
 def words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+    stop = stopwords()
+    return [w for w in _WORD.findall(text.lower()) if w not in stop]
 
 
 class LexicalIndex:
@@ -39,6 +51,8 @@ class LexicalIndex:
         self._ids = ids.astype(np.int64)
         self._bm25 = None
         if len(ids):
+            import bm25s
+
             self._bm25 = bm25s.BM25()
             # An empty token list would make bm25s drop the document: keep a placeholder.
             self._bm25.index([words(t) or ["\0"] for t in texts], show_progress=False)

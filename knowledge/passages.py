@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from models.reading_view import runs
+
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$", re.MULTILINE)
 # A sentence ends at . ! ? followed by space/newline, or at a line break (lists, slides).
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
@@ -83,6 +85,11 @@ def _split_long(text: str, span: Span, count: TokenCounter, limit: int) -> list[
     return out
 
 
+def _fits(text: str, sents: list[Span], count: TokenCounter, budget: int) -> Callable[[int, int], bool]:
+    """Whether sentences ``[i, j)`` together stay within the token budget."""
+    return lambda i, j: count(text[sents[i].start : sents[j - 1].end]) <= budget
+
+
 def split_passages(text: str, count: TokenCounter, max_tokens: int, overlap: int) -> list[PassageDraft]:
     """Pack sentences of each section into passages of at most ``max_tokens`` tokens.
 
@@ -97,14 +104,7 @@ def split_passages(text: str, count: TokenCounter, max_tokens: int, overlap: int
                 sents.extend(_split_long(text, sp, count, budget))
             else:
                 sents.append(sp)
-        i = 0
-        while i < len(sents):
-            j = i + 1
-            while j < len(sents) and count(text[sents[i].start : sents[j].end]) <= budget:
-                j += 1
+        for i, j in runs(len(sents), _fits(text, sents, count, budget), overlap):
             start, end = sents[i].start, sents[j - 1].end
             drafts.append(PassageDraft(len(drafts), heading, start, end, text[start:end]))
-            if j >= len(sents):
-                break
-            i = max(i + 1, j - overlap)
     return drafts

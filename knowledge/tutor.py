@@ -116,12 +116,12 @@ class Tutor:
         self.reader = reader or Reader(
             m.reader,
             m.device,
-            r.max_seq_length,
-            r.doc_stride,
-            r.max_answer_tokens,
-            m.reader_precision,
-            m.torch_threads,
-            r.window_tokens,
+            max_seq_length=r.max_seq_length,
+            doc_stride=r.doc_stride,
+            max_answer_tokens=r.max_answer_tokens,
+            precision=m.reader_precision,
+            threads=m.torch_threads,
+            window_tokens=r.window_tokens,
         )
         r_cfg = settings.retrieval
         self.index = VectorIndex(r_cfg.index, r_cfg.hnsw_threshold, r_cfg.hnsw_ef_search)

@@ -65,16 +65,13 @@ class CastEmbedding(torch.nn.Module):
         return torch.nn.functional.embedding(input_ids, self.table).to(self.dtype)
 
 
-def shape_buckets(
-    lengths: list[int], step: int = 32, rows: int = 1, call_cost: int = 64
-) -> list[tuple[list[int], int, int]]:
-    """Batches of a few fixed shapes for features of these lengths: ``(indices, rows, width)``.
+def shape_buckets(lengths: list[int], step: int = 32, call_cost: int = 64) -> list[tuple[list[int], int]]:
+    """Batches of a few fixed shapes for features of these lengths: ``(indices, width)``.
 
-    Widths are rounded up to ``step`` tokens and batch sizes to ``rows``: CPU kernels (oneDNN) are
-    built once per shape, and an unseen shape costs ~15 ms more than a seen one, so shapes that
-    repeat from question to question beat tight padding. Within that, the features (by length)
-    are cut into the batches that cost the fewest padded tokens, counting ``call_cost`` tokens
-    for each extra forward call.
+    Widths are rounded up to ``step`` tokens: CPU kernels (oneDNN) are built once per shape, and an
+    unseen shape costs ~15 ms more than a seen one, so shapes that repeat from question to question
+    beat tight padding. Within that, the features (by length) are cut into the batches that cost
+    the fewest padded tokens, counting ``call_cost`` tokens for each extra forward call.
     """
     order = sorted(range(len(lengths)), key=lengths.__getitem__)
     widths = [-(-lengths[i] // step) * step for i in order]
@@ -83,15 +80,14 @@ def shape_buckets(
     cut = [0] * (n + 1)
     for j in range(1, n + 1):
         for i in range(j):
-            cost = best[i] + -(-(j - i) // rows) * rows * widths[j - 1] + call_cost
+            cost = best[i] + (j - i) * widths[j - 1] + call_cost
             if cost < best[j]:
                 best[j], cut[j] = cost, i
-    batches: list[tuple[list[int], int, int]] = []
+    batches: list[tuple[list[int], int]] = []
     j = n
     while j > 0:
-        i = cut[j]
-        batches.append((order[i:j], -(-(j - i) // rows) * rows, widths[j - 1]))
-        j = i
+        batches.append((order[cut[j] : j], widths[j - 1]))
+        j = cut[j]
     return batches[::-1]
 
 
@@ -297,10 +293,9 @@ class Reader:
         names = [k for k in ("input_ids", "token_type_ids", "attention_mask") if k in enc]
         n = len(segments)
         s_idx, e_idx, scores, nulls = [0] * n, [0] * n, [-math.inf] * n, [0.0] * n
-        for group, n_rows, width in shape_buckets([len(seg) for seg in segments]):
-            batch = {k: torch.zeros((n_rows, width), dtype=torch.long) for k in names}
-            batch["attention_mask"][:, 0] = 1  # padding rows attend to their [CLS]
-            seg = torch.full((n_rows, width), -1, dtype=torch.long)
+        for group, width in shape_buckets([len(seg) for seg in segments]):
+            batch = {k: torch.zeros((len(group), width), dtype=torch.long) for k in names}
+            seg = torch.full((len(group), width), -1, dtype=torch.long)
             for row, f in enumerate(group):
                 for k in names:
                     batch[k][row, : len(segments[f])] = torch.tensor(enc[k][f])

@@ -19,7 +19,9 @@ item, heading, quote, fence or table row is a block boundary.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -129,21 +131,27 @@ def view_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def pack(lengths: list[int], limit: int, overlap: int) -> list[tuple[int, int]]:
-    """Group consecutive items into runs ``[i, j)`` of at most ``limit`` total length.
+def runs(n: int, fits: Callable[[int, int], bool], overlap: int) -> list[tuple[int, int]]:
+    """Cut ``n`` consecutive items into runs ``[i, j)``, each as long as ``fits(i, j)`` allows.
 
-    Neighbouring runs share ``overlap`` items, so nothing is read only at a run's edge. An item
-    longer than ``limit`` is a run of its own (the caller cuts it further).
+    Neighbouring runs share ``overlap`` items, so nothing is read only at a run's edge. A first
+    item that does not fit alone is still a run of its own (the caller cuts it further). Used for
+    passages (``knowledge.passages``) and for the reader's windows.
     """
-    runs: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = []
     i = 0
-    while i < len(lengths):
-        j, total = i + 1, lengths[i]
-        while j < len(lengths) and total + lengths[j] <= limit:
-            total += lengths[j]
+    while i < n:
+        j = i + 1
+        while j < n and fits(i, j + 1):
             j += 1
-        runs.append((i, j))
-        if j >= len(lengths):
+        out.append((i, j))
+        if j >= n:
             break
         i = max(i + 1, j - overlap)
-    return runs
+    return out
+
+
+def pack(lengths: list[int], limit: int, overlap: int) -> list[tuple[int, int]]:
+    """Runs of consecutive items whose lengths add up to at most ``limit`` (see ``runs``)."""
+    starts = [0, *itertools.accumulate(lengths)]
+    return runs(len(lengths), lambda i, j: starts[j] - starts[i] <= limit, overlap)

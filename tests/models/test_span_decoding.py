@@ -57,10 +57,10 @@ def test_spans_stay_inside_one_segment() -> None:
 def test_shape_buckets_cover_every_feature_once_with_fixed_widths() -> None:
     lengths = [40, 45, 50, 70, 90, 100, 120, 130, 60, 33]
     buckets = shape_buckets(lengths)
-    seen = sorted(i for idx, _, _ in buckets for i in idx)
+    seen = sorted(i for idx, _ in buckets for i in idx)
     assert seen == list(range(len(lengths)))
-    for idx, rows, width in buckets:
-        assert width % 32 == 0 and rows >= len(idx)
+    for idx, width in buckets:
+        assert width % 32 == 0
         assert all(lengths[i] <= width for i in idx)
     assert shape_buckets([]) == []
     assert len(shape_buckets([200, 210, 190])) == 1  # similar lengths: one forward pass
