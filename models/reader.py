@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from models.batching import MAX_ROWS, ROW_WIDTH, pack_rows, packed_batch, padded_batch, round_width, shape_buckets
 from models.device import choose_device, release_free_memory, resolve_precision
 from models.embedder import packaged_minilm_path
 from models.reading_view import ReadingView, pack, reading_view
@@ -65,32 +67,6 @@ class CastEmbedding(torch.nn.Module):
         return torch.nn.functional.embedding(input_ids, self.table).to(self.dtype)
 
 
-def shape_buckets(lengths: list[int], step: int = 32, call_cost: int = 64) -> list[tuple[list[int], int]]:
-    """Batches of a few fixed shapes for features of these lengths: ``(indices, width)``.
-
-    Widths are rounded up to ``step`` tokens: CPU kernels (oneDNN) are built once per shape, and an
-    unseen shape costs ~15 ms more than a seen one, so shapes that repeat from question to question
-    beat tight padding. Within that, the features (by length) are cut into the batches that cost
-    the fewest padded tokens, counting ``call_cost`` tokens for each extra forward call.
-    """
-    order = sorted(range(len(lengths)), key=lengths.__getitem__)
-    widths = [-(-lengths[i] // step) * step for i in order]
-    n = len(order)
-    best = [0] + [math.inf] * n  # best[j]: cost of batching the j shortest features
-    cut = [0] * (n + 1)
-    for j in range(1, n + 1):
-        for i in range(j):
-            cost = best[i] + (j - i) * widths[j - 1] + call_cost
-            if cost < best[j]:
-                best[j], cut[j] = cost, i
-    batches: list[tuple[list[int], int]] = []
-    j = n
-    while j > 0:
-        batches.append((order[cut[j] : j], widths[j - 1]))
-        j = cut[j]
-    return batches[::-1]
-
-
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Grow a span to whole words and trim whitespace and dangling punctuation."""
     while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
@@ -133,6 +109,7 @@ class Reader:
         self._model: Any = None
         self._tokenizer: Any = None
         self._device = "cpu"
+        self._packs = False  # several features share a row (needs BERT's absolute positions)
         self.active_precision = ""
 
     # -- loading ----------------------------------------------------------------------------
@@ -171,6 +148,8 @@ class Reader:
         log.info("reader runs on %s in %s", choice.device, self.active_precision)
         self._model = model.to(choice.device)
         self._tokenizer = tokenizer
+        positions = getattr(model.config, "position_embedding_type", "absolute")
+        self._packs = model.config.model_type == "bert" and positions == "absolute"
         release_free_memory()
 
     def _load_packaged(self) -> tuple[Any, Any]:
@@ -285,29 +264,45 @@ class Reader:
         return sorted(best.values(), key=lambda s: s.score, reverse=True)
 
     def _decode(self, enc: Any, segments: list[list[int]]) -> tuple[list[int], list[int], list[float], list[float]]:
-        """Best span (start token, end token, score) and no-answer score of every feature.
-
-        Features run in batches of similar length (see ``shape_buckets``), so a long window does
-        not pad every short one to its length.
-        """
-        names = [k for k in ("input_ids", "token_type_ids", "attention_mask") if k in enc]
+        """Best span (start token, end token, score) and no-answer score of every feature."""
         n = len(segments)
-        s_idx, e_idx, scores, nulls = [0] * n, [0] * n, [-math.inf] * n, [0.0] * n
-        for group, width in shape_buckets([len(seg) for seg in segments]):
-            batch = {k: torch.zeros((len(group), width), dtype=torch.long) for k in names}
-            seg = torch.full((len(group), width), -1, dtype=torch.long)
-            for row, f in enumerate(group):
-                for k in names:
-                    batch[k][row, : len(segments[f])] = torch.tensor(enc[k][f])
-                seg[row, : len(segments[f])] = torch.tensor(segments[f])
-            out = self._model(**{k: v.to(self._device) for k, v in batch.items()})
-            decoded = best_spans(
-                out.start_logits.float().cpu(), out.end_logits.float().cpu(), seg >= 0, self.max_answer_tokens, seg
-            )
-            for row, f in enumerate(group):
-                s_idx[f], e_idx[f] = int(decoded[0][row]), int(decoded[1][row])
-                scores[f], nulls[f] = float(decoded[2][row]), float(decoded[3][row])
-        return s_idx, e_idx, scores, nulls
+        names = [k for k in ("input_ids", "token_type_ids", "attention_mask") if k in enc]
+        features = [{k: enc[k][f] for k in names} for f in range(n)]
+        lengths = [len(seg) for seg in segments]
+        longest = max(lengths)
+        start = torch.zeros((n, longest))
+        end = torch.zeros((n, longest))
+        for rows, inputs in self._batches(features, lengths):
+            out = self._model(**{k: v.to(self._device) for k, v in inputs.items()})
+            row_start, row_end = out.start_logits.float().cpu(), out.end_logits.float().cpu()
+            for r, row in enumerate(rows):
+                at = 0
+                for f in row:
+                    start[f, : lengths[f]] = row_start[r, at : at + lengths[f]]
+                    end[f, : lengths[f]] = row_end[r, at : at + lengths[f]]
+                    at += lengths[f]
+        seg = torch.full((n, longest), -1, dtype=torch.long)
+        for f, s in enumerate(segments):
+            seg[f, : len(s)] = torch.tensor(s)
+        s_idx, e_idx, scores, nulls = best_spans(start, end, seg >= 0, self.max_answer_tokens, seg)
+        return s_idx.tolist(), e_idx.tolist(), scores.tolist(), nulls.tolist()
+
+    def _batches(
+        self, features: list[dict[str, list[int]]], lengths: list[int]
+    ) -> Iterator[tuple[list[list[int]], dict[str, torch.Tensor]]]:
+        """Forward passes for the features: the features of each row (in order) and the inputs.
+
+        BERT with absolute positions reads features packed several to a row (see
+        ``models.batching``); any other model reads one feature per row, batched by length.
+        """
+        if self._packs:
+            width = max(ROW_WIDTH, round_width(max(lengths)))
+            rows = pack_rows(lengths, width)
+            for i in range(0, len(rows), MAX_ROWS):
+                yield rows[i : i + MAX_ROWS], packed_batch(features, rows[i : i + MAX_ROWS], width)
+        else:
+            for group, width in shape_buckets(lengths):
+                yield [[f] for f in group], padded_batch(features, group, width)
 
     @property
     def calibration_path(self) -> Path:

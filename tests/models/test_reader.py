@@ -113,3 +113,20 @@ def test_cpu_precision_keeps_the_embedder_in_fp32(real_tutor: Tutor) -> None:
     table = real_tutor.embedder.word_embeddings()
     assert table.dtype == torch.float32
     assert reader._model.get_input_embeddings().weight is table  # one table for both, not a copy
+
+
+def test_packed_rows_find_the_same_spans_as_one_window_per_row(real_tutor: Tutor) -> None:
+    reader = real_tutor.reader
+    assert reader._packs  # the packaged reader is a BERT with absolute positions
+    passages = [h.passage.text for h in real_tutor.search("What do larger batches produce?").hits]
+    questions = ["What do larger batches produce?", "Who created BERT?", "What is a model?"]
+    packed = [reader.run(q, passages) for q in questions]
+    assert all(packed) and len({len(spans) for spans in packed}) == 1
+    try:
+        reader._packs = False
+        padded = [reader.run(q, passages) for q in questions]
+    finally:
+        reader._packs = True
+    assert [[(s.passage, s.start, s.end) for s in spans] for spans in packed] == [
+        [(s.passage, s.start, s.end) for s in spans] for spans in padded
+    ]

@@ -1,6 +1,6 @@
 import torch
 
-from models.reader import shape_buckets, snap_to_words
+from models.reader import snap_to_words
 from models.span_decoding import best_spans
 
 
@@ -52,15 +52,3 @@ def test_spans_stay_inside_one_segment() -> None:
     st, en, score, _ = best_spans(s, e, mask, 6, segments)
     assert int(segments[0, st[0]]) == int(segments[0, en[0]])
     assert float(score[0]) == 6.0
-
-
-def test_shape_buckets_cover_every_feature_once_with_fixed_widths() -> None:
-    lengths = [40, 45, 50, 70, 90, 100, 120, 130, 60, 33]
-    buckets = shape_buckets(lengths)
-    seen = sorted(i for idx, _ in buckets for i in idx)
-    assert seen == list(range(len(lengths)))
-    for idx, width in buckets:
-        assert width % 32 == 0
-        assert all(lengths[i] <= width for i in idx)
-    assert shape_buckets([]) == []
-    assert len(shape_buckets([200, 210, 190])) == 1  # similar lengths: one forward pass
