@@ -8,35 +8,16 @@ combines the two rankings without having to put BM25 scores and cosines on one s
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from models.content_words import words
+
 if TYPE_CHECKING:
     import bm25s
 
-_WORD = re.compile(r"\w+")
-# Question words carry no topic: a question's "what"/"how" should not match the lecture's.
-QUESTION_WORDS = frozenset({
-    "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "do", "does", "did",
-    "we", "you", "i", "can", "should", "would", "could", "is", "it", "its",
-})  # fmt: skip
 RRF_K = 60  # the constant of reciprocal-rank fusion: 1 / (RRF_K + rank)
-
-
-@cache
-def stopwords() -> frozenset[str]:
-    """bm25s's English stopwords and question words (bm25s pulls in scipy: imported on first use)."""
-    from bm25s.stopwords import STOPWORDS_EN
-
-    return frozenset(STOPWORDS_EN) | QUESTION_WORDS
-
-
-def words(text: str) -> list[str]:
-    stop = stopwords()
-    return [w for w in _WORD.findall(text.lower()) if w not in stop]
 
 
 class LexicalIndex:

@@ -122,6 +122,7 @@ class Tutor:
             precision=m.reader_precision,
             threads=m.torch_threads,
             window_tokens=r.window_tokens,
+            skip_unrelated=r.skip_unrelated_windows,
         )
         r_cfg = settings.retrieval
         self.index = VectorIndex(r_cfg.index, r_cfg.hnsw_threshold, r_cfg.hnsw_ef_search)

@@ -19,6 +19,7 @@ from typing import Any
 import torch
 
 from models.batching import MAX_ROWS, ROW_WIDTH, pack_rows, packed_batch, padded_batch, round_width, shape_buckets
+from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
 from models.embedder import packaged_minilm_path
 from models.reading_view import ReadingView, pack, reading_view
@@ -94,6 +95,7 @@ class Reader:
         precision: str = "auto",
         threads: int = 0,
         window_tokens: int = 96,
+        skip_unrelated: bool = True,
     ) -> None:
         self.model_name = model
         self.device_preference = device
@@ -103,6 +105,7 @@ class Reader:
         self.precision = precision  # CPU: auto | bf16 | int8 | fp32 (CUDA always runs fp16)
         self.threads = threads
         self.window_tokens = window_tokens
+        self.skip_unrelated = skip_unrelated  # skip windows that share no content word with the question
         # The packaged embedder's word embeddings, which the packaged reader kept frozen: sharing the
         # tensor instead of loading a second copy saves 45 MB.
         self.shared_word_embeddings: torch.nn.Parameter | None = None
@@ -209,12 +212,20 @@ class Reader:
         paragraphs, fires on a long passage that mixes topics even where the answer is in it.
         Spans are mapped back to exact offsets in ``passages``; a span's ``null_score`` is that of
         the window it was read in.
+
+        A window that shares no content word (``models.content_words.stems``) with the question
+        is not read (``skip_unrelated``): on the lecture that skips 43 % of the windows of the top
+        passages and none that holds a gold answer (52 questions); on 1,000 SQuAD dev paragraphs it
+        skips 13 % and loses the answer of 4 questions.
         """
         self.warm_up()
         if not passages or not question.strip():
             return []
         views = [reading_view(p) for p in passages]
         windows = self._windows(views)
+        asked = stems(question) if self.skip_unrelated else frozenset()
+        if asked:  # a question of nothing but stopwords ("What is it?") reads every window
+            windows = [w for w in windows if asked & stems(views[w[0]].text[w[1] : w[2]])]
         if not windows:
             return []
         enc = self._tokenizer(

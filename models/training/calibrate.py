@@ -5,7 +5,8 @@ Simulates the tutor's situation: each article plays a lecture. Its own questions
 of other articles, whose answers are absent (label 0). Two logistic regressions, the reader's
 (span − no-answer margin, span score, retrieval similarity) and the sentence embedder's
 (cos(question, answer sentence)), and the threshold on the larger of the two that declines 99 % of
-the off-topic questions, become ``calibration.json`` (see ``models.confidence``). Held-out quality:
+the off-topic questions (those the reader skips, sharing no word with any window, are declined
+anyway), become ``calibration.json`` (see ``models.confidence``). Held-out quality:
 fitted on half of the articles, measured on the other half, both ways round.
 
     python -m models.training.calibrate --qa-dir ../shared/qa --per-article 25
@@ -49,7 +50,8 @@ def collect(qa_dir: Path, per_article: int, k: int, seed: int, window_tokens: in
             sims = pvec @ q
             top = np.argsort(-sims)[:k]
             spans = reader.run(ex.question, [paras[i] for i in top])
-            if not spans:
+            if not spans:  # no window shares a word with the question: declined without reading
+                rows.append({"title": title, "positive": float(positive), "read": False, "label": 0.0, "f1": 0.0})
                 continue
             best = spans[0]
             f1 = best_over_golds(best.text, ex.answers)[1] if positive else 0.0
@@ -58,6 +60,7 @@ def collect(qa_dir: Path, per_article: int, k: int, seed: int, window_tokens: in
                 {
                     "title": title,
                     "positive": float(positive),
+                    "read": True,
                     "score": best.score,
                     "null": best.null_score,
                     "similarity": float(sims[top[best.passage]]),
@@ -79,13 +82,22 @@ def _sentence_x(rows: list[dict[str, Any]]) -> np.ndarray:
     return np.array([[r["sentence_similarity"]] for r in rows])
 
 
+def _read(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [r for r in rows if r.get("read", True)]
+
+
 def _fit_detectors(rows: list[dict[str, Any]], decline: float) -> Calibration:
-    """Both detectors, and the threshold that declines ``decline`` of the off-topic questions."""
+    """Both detectors, and the threshold that declines ``decline`` of the off-topic questions.
+
+    The detectors are fitted on the questions the reader read. One that it did not read (no
+    window shares a word with it) is declined without a span, i.e. counts with confidence 0.
+    """
     from sklearn.linear_model import LogisticRegression
 
-    y = np.array([r["label"] for r in rows])
+    read = _read(rows)
+    y = np.array([r["label"] for r in read])
     detectors = []
-    for x in (_reader_x(rows), _sentence_x(rows)):
+    for x in (_reader_x(read), _sentence_x(read)):
         lr = LogisticRegression(C=1.0).fit(x, y)
         detectors.append(Logistic(tuple(float(w) for w in lr.coef_[0]), float(lr.intercept_[0])))
     cal = Calibration(detectors[0], detectors[1])
@@ -94,6 +106,8 @@ def _fit_detectors(rows: list[dict[str, Any]], decline: float) -> Calibration:
 
 
 def _confidence(cal: Calibration, r: dict[str, Any]) -> float:
+    if not r.get("read", True):
+        return 0.0
     return cal(r["score"], r["null"], r["similarity"], r["sentence_similarity"])
 
 
@@ -112,6 +126,9 @@ def fit(rows: list[dict[str, Any]], decline: float = 0.99) -> tuple[Calibration,
         report[f"heldout_{name}_auc"] = float(roc_auc_score([r["label"] for r in held], conf))
         report[f"heldout_{name}_declines_off_topic"] = float((conf[off] < cal.threshold).mean())
         report[f"heldout_{name}_declines_answerable"] = float((conf[~off] < cal.threshold).mean())
+    for name, positive in (("off_topic", 0.0), ("answerable", 1.0)):
+        group = [r for r in rows if r["positive"] == positive]
+        report[f"unread_{name}"] = float(np.mean([not r.get("read", True) for r in group]))
     return _fit_detectors(rows, decline), report
 
 

@@ -28,11 +28,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=1000, help="questions, sampled with seed 0 (0: all)")
     ap.add_argument("--window-tokens", type=int, default=Reader().window_tokens)
     ap.add_argument("--precision", default="auto")
+    ap.add_argument("--read-every-window", action="store_true", help="also windows sharing no word with the question")
     ns = ap.parse_args()
     dev = load_jsonl(ns.qa_dir / "squad_dev_eval" / "squad_v1.1_dev.jsonl.gz")
     if ns.limit:
         dev = random.Random(0).sample(dev, min(ns.limit, len(dev)))
-    reader = Reader(precision=ns.precision, window_tokens=ns.window_tokens)
+    reader = Reader(precision=ns.precision, window_tokens=ns.window_tokens, skip_unrelated=not ns.read_every_window)
     reader.warm_up()
     ems, f1s = [], []
     start = time.perf_counter()
@@ -46,6 +47,7 @@ def main() -> None:
         "f1": 100 * sum(f1s) / len(f1s),
         "n": len(dev),
         "window_tokens": ns.window_tokens,
+        "skip_unrelated": reader.skip_unrelated,
         "precision": reader.active_precision,
         "seconds": round(time.perf_counter() - start, 1),
     }

@@ -5,13 +5,9 @@ from pathlib import Path
 import numpy as np
 
 from knowledge.config import Settings
-from knowledge.lexical import LexicalIndex, fuse, words
+from knowledge.lexical import LexicalIndex, fuse
 from knowledge.tutor import Tutor
 from tests.fakes import HashingEmbedder
-
-
-def test_words_drop_question_words_and_stopwords() -> None:
-    assert words("What do we need to find in training?") == ["need", "find", "training"]
 
 
 def test_bm25_finds_the_passage_that_shares_the_words() -> None:
