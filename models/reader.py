@@ -205,7 +205,7 @@ class Reader:
 
     @torch.inference_mode()
     def run(self, question: str, passages: list[str]) -> list[ReaderSpan]:
-        """Best span of every passage, best first, from one forward pass (packed rows, see ``_batches``).
+        """Best span of every passage, best first, from one forward pass per 32 packed rows (``_batches``).
 
         The model reads short windows of each passage's prose view (lists and headings as
         sentences, see ``models.reading_view``): its no-answer score, trained on single Wikipedia

@@ -68,6 +68,9 @@ def collect(qa_dir: Path, per_article: int, k: int, seed: int, window_tokens: in
                     "top_similarity": float(sims[top[0]]),
                     "label": float(positive and f1 >= 0.5),
                     "f1": f1,
+                    "question": ex.question,
+                    "sentence": best.sentence,
+                    "answer": best.text,
                 }
             )
         print(f"{n + 1}/{len(titles)} {title}", flush=True)
