@@ -198,3 +198,45 @@ def tokenize_examples(
         example_index=np.asarray(ex_idx)[sel],
         offsets=[offs_out[k] for k in sel],
     )
+
+
+def window_examples(
+    examples: list[QAExample], tokenizer: Any, window_tokens: int, rng: random.Random, negatives: float
+) -> list[QAExample]:
+    """Each answerable question on the sentence windows the tutor reads (``models.reader``).
+
+    The window that holds the answer becomes a training example of its own; each other window of
+    the paragraph becomes, with probability ``negatives``, a "no answer" example (a same-topic
+    neighbour of the answer: the hard case). The reader was trained on whole paragraphs but reads
+    windows of ~96 tokens, where its no-answer score behaves differently.
+    """
+    from models.reading_view import pack, reading_view
+
+    out: list[QAExample] = []
+    views: dict[str, Any] = {}
+    for ex in examples:
+        if not ex.answerable:
+            continue
+        if ex.context not in views:
+            view = reading_view(ex.context)
+            sentences = [view.text[s:e] for s, e in view.sentences]
+            counts = [len(ids) for ids in tokenizer(sentences, add_special_tokens=False)["input_ids"]]
+            runs = pack(counts, window_tokens, overlap=1)
+            spans = [(view.sentences[i][0], view.sentences[j - 1][1]) for i, j in runs]
+            views[ex.context] = (view, spans)
+        view, spans = views[ex.context]
+        a_start, answer = ex.answer_starts[0], ex.answers[0]
+        if view.text[a_start : a_start + len(answer)] != answer:  # the view moved the text: skip
+            continue
+        holding = [k for k, (s, e) in enumerate(spans) if s <= a_start and a_start + len(answer) <= e]
+        if not holding:  # the answer crosses a window boundary
+            continue
+        keep = holding[-1]
+        s, e = spans[keep]
+        out.append(QAExample(f"{ex.id}-w", ex.title, view.text[s:e], ex.question, (answer,), (a_start - s,)))
+        for k, (s, e) in enumerate(spans):
+            text = view.text[s:e]
+            if k in holding or answer.lower() in text.lower() or rng.random() >= negatives:
+                continue
+            out.append(QAExample(f"{ex.id}-w{k}-neg", ex.title, text, ex.question, (), ()))
+    return out

@@ -32,6 +32,7 @@ from models.training.qa_data import (
     load_nested,
     make_negatives,
     tokenize_examples,
+    window_examples,
 )
 
 FROZEN_PREFIX = "bert.embeddings.word_embeddings."
@@ -61,6 +62,8 @@ class TrainConfig:
     log_every: int = 200
     final_eval: bool = False
     init_from: Path | None = None  # continue from shipped reader weights (safetensors)
+    window_tokens: int = 0  # > 0: also train on the sentence windows the tutor reads (see window_examples)
+    window_negatives: float = 0.3  # chance that an answer-less window of the paragraph is a "no answer" example
 
 
 def pick_device(name: str) -> torch.device:
@@ -80,6 +83,14 @@ def load_training_examples(cfg: TrainConfig, rng: random.Random) -> tuple[list[Q
         covid = covid[: max(1, cfg.limit // 50)]
     negatives = make_negatives(squad, rng, cfg.same_article_negatives, cfg.other_article_negatives)
     return squad + negatives, covid
+
+
+def load_window_examples(
+    cfg: TrainConfig, squad: list[QAExample], rng: random.Random, tokenizer: Any
+) -> list[QAExample]:
+    if cfg.window_tokens <= 0:
+        return []
+    return window_examples(squad, tokenizer, cfg.window_tokens, rng, cfg.window_negatives)
 
 
 def collate(feats: Features, idx: np.ndarray, pad_id: int) -> dict[str, torch.Tensor]:
@@ -200,6 +211,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     t0 = time.time()
     tokenizer = AutoTokenizer.from_pretrained(cfg.base)
     squad, covid = load_training_examples(cfg, rng)
+    squad += load_window_examples(cfg, squad, rng, tokenizer)
     feats_squad = tokenize_examples(tokenizer, squad, cfg.max_length, cfg.stride)
     feats_covid = tokenize_examples(tokenizer, covid, cfg.max_length, cfg.stride, max_negative_windows=1, seed=cfg.seed)
     feats = Features(
@@ -387,6 +399,8 @@ def parse_args(argv: list[str] | None = None) -> TrainConfig:
     ap.add_argument("--init-from", type=Path, default=None, help="start from these reader weights")
     ap.add_argument("--same-article-negatives", type=float, default=None)
     ap.add_argument("--other-article-negatives", type=float, default=None)
+    ap.add_argument("--window-tokens", type=int, default=0, help="also train on sentence windows this long")
+    ap.add_argument("--window-negatives", type=float, default=0.3)
     ns = ap.parse_args(argv)
     base = ns.base
     if base is None:
@@ -401,6 +415,8 @@ def parse_args(argv: list[str] | None = None) -> TrainConfig:
         checkpoint=ns.checkpoint,
         final_eval=ns.final_eval,
         init_from=ns.init_from,
+        window_tokens=ns.window_tokens,
+        window_negatives=ns.window_negatives,
     )
     if ns.same_article_negatives is not None:
         cfg.same_article_negatives = ns.same_article_negatives
