@@ -179,7 +179,7 @@ class Reader:
 
     # -- answering --------------------------------------------------------------------------
     def windows(self, passages: list[str]) -> list[str]:
-        """The texts the model reads for these passages (see ``run``)."""
+        """Every window of these passages; ``run`` reads those that share a word with the question."""
         self.warm_up()
         views = [reading_view(p) for p in passages]
         return [views[p].text[s:e] for p, s, e in self._windows(views)]
