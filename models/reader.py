@@ -22,7 +22,7 @@ from models.batching import MAX_ROWS, ROW_WIDTH, pack_rows, packed_batch, padded
 from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
 from models.embedder import packaged_minilm_path
-from models.reading_view import ReadingView, pack, reading_view
+from models.reading_view import reading_view, sentence_windows
 from models.span_decoding import best_spans
 
 log = logging.getLogger(__name__)
@@ -182,26 +182,7 @@ class Reader:
         """Every window of these passages; ``run`` reads those that share a word with the question."""
         self.warm_up()
         views = [reading_view(p) for p in passages]
-        return [views[p].text[s:e] for p, s, e in self._windows(views)]
-
-    def _windows(self, views: list[ReadingView]) -> list[tuple[int, int, int]]:
-        """``(passage, start, end)`` windows of whole sentences of each view.
-
-        Each window holds at most ``window_tokens`` word pieces (a longer sentence is a window of
-        its own, which the tokenizer's stride then cuts) and shares a sentence with its neighbour.
-        """
-        if self.window_tokens <= 0:
-            return [(p, 0, len(v.text)) for p, v in enumerate(views)]
-        sents = [v.sentences for v in views]
-        flat = [v.text[s:e] for v, ss in zip(views, sents, strict=True) for s, e in ss]
-        counts = (
-            iter(len(ids) for ids in self._tokenizer(flat, add_special_tokens=False)["input_ids"]) if flat else iter(())
-        )
-        windows: list[tuple[int, int, int]] = []
-        for p, ss in enumerate(sents):
-            lengths = [next(counts) for _ in ss]
-            windows.extend((p, ss[i][0], ss[j - 1][1]) for i, j in pack(lengths, self.window_tokens, overlap=1))
-        return windows
+        return [views[p].text[s:e] for p, s, e in sentence_windows(views, self._tokenizer, self.window_tokens)]
 
     @torch.inference_mode()
     def run(self, question: str, passages: list[str]) -> list[ReaderSpan]:
@@ -222,7 +203,7 @@ class Reader:
         if not passages or not question.strip():
             return []
         views = [reading_view(p) for p in passages]
-        windows = self._windows(views)
+        windows = sentence_windows(views, self._tokenizer, self.window_tokens)
         asked = stems(question) if self.skip_unrelated else frozenset()
         if asked:  # a question of nothing but stopwords ("What is it?") reads every window
             windows = [w for w in windows if asked & stems(views[w[0]].text[w[1] : w[2]])]

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 # A line's block marker: list bullet or number, heading hashes, quote marks.
 _MARKER = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+|#{1,6}[ \t]+|(?:>[ \t]?)+)")
@@ -155,3 +156,22 @@ def pack(lengths: list[int], limit: int, overlap: int) -> list[tuple[int, int]]:
     """Runs of consecutive items whose lengths add up to at most ``limit`` (see ``runs``)."""
     starts = [0, *itertools.accumulate(lengths)]
     return runs(len(lengths), lambda i, j: starts[j] - starts[i] <= limit, overlap)
+
+
+def sentence_windows(views: list[ReadingView], tokenizer: Any, limit: int) -> list[tuple[int, int, int]]:
+    """``(view, start, end)`` windows of whole sentences of each view, as the reader reads them.
+
+    Each window holds at most ``limit`` word pieces of ``tokenizer`` (a Hugging Face tokenizer; a
+    longer sentence is a window of its own, which the reader's stride then cuts) and shares a
+    sentence with its neighbour. ``limit`` ≤ 0: each view whole.
+    """
+    if limit <= 0:
+        return [(p, 0, len(v.text)) for p, v in enumerate(views)]
+    flat = [v.text[s:e] for v in views for s, e in v.sentences]
+    counts = iter(len(ids) for ids in tokenizer(flat, add_special_tokens=False)["input_ids"]) if flat else iter(())
+    windows: list[tuple[int, int, int]] = []
+    for p, view in enumerate(views):
+        lengths = [next(counts) for _ in view.sentences]
+        ss = view.sentences
+        windows.extend((p, ss[i][0], ss[j - 1][1]) for i, j in pack(lengths, limit, overlap=1))
+    return windows

@@ -210,7 +210,7 @@ def window_examples(
     neighbour of the answer: the hard case). The reader was trained on whole paragraphs but reads
     windows of ~96 tokens, where its no-answer score behaves differently.
     """
-    from models.reading_view import pack, reading_view
+    from models.reading_view import reading_view, sentence_windows
 
     out: list[QAExample] = []
     views: dict[str, Any] = {}
@@ -219,11 +219,7 @@ def window_examples(
             continue
         if ex.context not in views:
             view = reading_view(ex.context)
-            sentences = [view.text[s:e] for s, e in view.sentences]
-            counts = [len(ids) for ids in tokenizer(sentences, add_special_tokens=False)["input_ids"]]
-            runs = pack(counts, window_tokens, overlap=1)
-            spans = [(view.sentences[i][0], view.sentences[j - 1][1]) for i, j in runs]
-            views[ex.context] = (view, spans)
+            views[ex.context] = (view, [(s, e) for _, s, e in sentence_windows([view], tokenizer, window_tokens)])
         view, spans = views[ex.context]
         a_start, answer = ex.answer_starts[0], ex.answers[0]
         if view.text[a_start : a_start + len(answer)] != answer:  # the view moved the text: skip
