@@ -40,11 +40,21 @@ def choose_device(preference: str = "auto") -> DeviceChoice:
 
 def release_free_memory() -> None:
     """Hand memory freed while building the model back to the OS (glibc keeps it otherwise)."""
-    import contextlib
-    import ctypes
     import gc
 
     gc.collect()
+    trim_heap()
+
+
+def trim_heap() -> None:
+    """Return the C heap's free pages to the OS (glibc ``malloc_trim``; elsewhere nothing to do).
+
+    Torch's temporaries of every forward call are freed into glibc's arenas, which keep them:
+    a tutor's resident memory crept from 595 to ~676 MB over 500 questions, ~17 MB of it free heap.
+    """
+    import contextlib
+    import ctypes
+
     with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 

@@ -33,7 +33,7 @@ _TRAILING = ",;:"
 
 @dataclass(frozen=True)
 class ReaderSpan:
-    """The best answer span found in one of the passages."""
+    """The best answer span found in one window of one of the passages."""
 
     passage: int  # index into the passages given to ``run``
     start: int  # character offsets of the span in that passage's text
@@ -43,6 +43,11 @@ class ReaderSpan:
     null_score: float  # the [CLS] ("no answer") score of the window the span was read in
     sentence: str = ""  # the sentence holding the span, as the reader read it (list markers dropped)
     answer_in_sentence: tuple[int, int] = (0, 0)  # where ``text`` sits in ``sentence``
+
+    @property
+    def margin(self) -> float:
+        """How far the span beats its window's "no answer": what ranks windows against each other."""
+        return self.score - self.null_score
 
 
 class CastEmbedding(torch.nn.Module):
@@ -186,13 +191,16 @@ class Reader:
 
     @torch.inference_mode()
     def run(self, question: str, passages: list[str]) -> list[ReaderSpan]:
-        """Best span of every passage, best first, from one forward pass per 32 packed rows (``_batches``).
+        """The best span of every window read, best first, from one forward pass per 32 packed rows.
 
         The model reads short windows of each passage's prose view (lists and headings as
         sentences, see ``models.reading_view``): its no-answer score, trained on single Wikipedia
         paragraphs, fires on a long passage that mixes topics even where the answer is in it.
         Spans are mapped back to exact offsets in ``passages``; a span's ``null_score`` is that of
-        the window it was read in.
+        the window it was read in. Windows are ranked by the margin of their span over their own
+        no-answer score: a raw span score is only comparable within its window. Measured on SQuAD
+        dev articles used as lectures (top-3 paragraphs read), F1 of the first span 68.3 ranked by
+        score, 71.8 by margin; one paragraph at a time (1,000 questions), 82.8 → 84.0.
 
         A window that shares no content word (``models.content_words.stems``) with the question
         is not read (``skip_unrelated``): on the lecture that skips 43 % of the windows of the top
@@ -229,11 +237,11 @@ class Reader:
             for f, w in enumerate(mapping)
         ]
         s_idx, e_idx, scores, nulls = self._decode(enc, segments)
-        best: dict[int, ReaderSpan] = {}
+        best: dict[int, ReaderSpan] = {}  # window -> its best span (a long window has several features)
         for f, w in enumerate(mapping):
             p, w_start, _ = windows[w]
             score = float(scores[f])
-            if score == -math.inf or (p in best and best[p].score >= score):
+            if score == -math.inf or (w in best and best[w].margin >= score - float(nulls[f])):
                 continue
             view, text = views[p], passages[p]
             v_start = w_start + int(offsets[f][int(s_idx[f])][0])
@@ -243,7 +251,7 @@ class Reader:
             if v_end <= v_start or end <= start:
                 continue
             s_start, s_end = view.sentence_around(v_start, v_end)
-            best[p] = ReaderSpan(
+            best[w] = ReaderSpan(
                 p,
                 start,
                 end,
@@ -253,7 +261,7 @@ class Reader:
                 view.text[s_start:s_end],
                 (v_start - s_start, v_end - s_start),
             )
-        return sorted(best.values(), key=lambda s: s.score, reverse=True)
+        return sorted(best.values(), key=lambda s: s.margin, reverse=True)
 
     def _decode(self, enc: Any, segments: list[list[int]]) -> tuple[list[int], list[int], list[float], list[float]]:
         """Best span (start token, end token, score) and no-answer score of every feature."""

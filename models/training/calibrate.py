@@ -1,13 +1,15 @@
 """Fit the answer-confidence calibration on held-out SQuAD v1.1 dev articles.
 
 Simulates the tutor's situation: each article plays a lecture. Its own questions are asked
-(retrieve top-k of its paragraphs, read, label = the span is right, F1 ≥ 0.5), and so are questions
-of other articles, whose answers are absent (label 0). Two logistic regressions, the reader's
-(span − no-answer margin, span score, retrieval similarity) and the sentence embedder's
-(cos(question, answer sentence)), and the threshold on the larger of the two that declines 99 % of
-the off-topic questions (those the reader skips, sharing no word with any window, are declined
-anyway), become ``calibration.json`` (see ``models.confidence``). Held-out quality:
-fitted on half of the articles, measured on the other half, both ways round.
+(retrieve top-k of its paragraphs, read every window's best span), and so are questions of other
+articles, whose answers are absent. Each row keeps every window's span (the reader's first is the
+answer) so that other ways of choosing can be studied from the same file. Fitted into
+``calibration.json`` (see ``models.confidence``): two logistic regressions on the answers (label:
+the span is right, F1 ≥ 0.5), the reader's (span − no-answer margin, span score, retrieval
+similarity) and the sentence embedder's (cos(question, answer sentence)); and the threshold on the
+larger of the two that declines 99 % of the off-topic questions (those the reader skips, sharing no
+word with any window, are declined anyway). Held-out quality: fitted on half of the articles,
+measured on the other half, both ways round.
 
     python -m models.training.calibrate --qa-dir ../shared/qa --per-article 25
 """
@@ -29,7 +31,8 @@ from models.reader import Reader
 from models.training.qa_data import load_jsonl
 
 
-def collect(qa_dir: Path, per_article: int, k: int, seed: int, window_tokens: int) -> list[dict[str, float | str]]:
+def collect(qa_dir: Path, per_article: int, k: int, seed: int, window_tokens: int) -> list[dict[str, Any]]:
+    """One row per question asked, with every window's best span (a *candidate*) as the tutor reads them."""
     rng = random.Random(seed)
     dev = load_jsonl(qa_dir / "squad_dev_eval" / "squad_v1.1_dev.jsonl.gz")
     by_title: dict[str, list] = {}
@@ -37,8 +40,9 @@ def collect(qa_dir: Path, per_article: int, k: int, seed: int, window_tokens: in
         by_title.setdefault(ex.title, []).append(ex)
     emb = SentenceEmbedder()
     reader = Reader(window_tokens=window_tokens)
+    reader.shared_word_embeddings = emb.word_embeddings()
     titles = sorted(by_title)
-    rows: list[dict[str, float | str]] = []
+    rows: list[dict[str, Any]] = []
     for n, title in enumerate(titles):
         exs = by_title[title]
         paras = sorted({ex.context for ex in exs})
@@ -50,31 +54,36 @@ def collect(qa_dir: Path, per_article: int, k: int, seed: int, window_tokens: in
             sims = pvec @ q
             top = np.argsort(-sims)[:k]
             spans = reader.run(ex.question, [paras[i] for i in top])
-            if not spans:  # no window shares a word with the question: declined without reading
-                rows.append({"title": title, "positive": float(positive), "read": False, "label": 0.0, "f1": 0.0})
-                continue
-            best = spans[0]
-            f1 = best_over_golds(best.text, ex.answers)[1] if positive else 0.0
-            sentence_similarity = float(emb.embed([best.sentence])[0] @ q)
-            rows.append(
+            sentence_sims = emb.embed([s.sentence for s in spans]) @ q if spans else []
+            candidates = [
                 {
-                    "title": title,
-                    "positive": float(positive),
-                    "read": True,
-                    "score": best.score,
-                    "null": best.null_score,
-                    "similarity": float(sims[top[best.passage]]),
-                    "sentence_similarity": sentence_similarity,
-                    "top_similarity": float(sims[top[0]]),
-                    "label": float(positive and f1 >= 0.5),
-                    "f1": f1,
-                    "question": ex.question,
-                    "sentence": best.sentence,
-                    "answer": best.text,
+                    "score": s.score,
+                    "null": s.null_score,
+                    "similarity": float(sims[top[s.passage]]),
+                    "sentence_similarity": float(sentence_sim),
+                    "f1": best_over_golds(s.text, ex.answers)[1] if positive else 0.0,
+                    "answer": s.text,
+                    "sentence": s.sentence,
                 }
-            )
+                for s, sentence_sim in zip(spans, sentence_sims, strict=True)
+            ]
+            # No candidates: no window shares a word with the question, declined without reading.
+            rows.append({"title": title, "positive": positive, "question": ex.question, "candidates": candidates})
         print(f"{n + 1}/{len(titles)} {title}", flush=True)
     return rows
+
+
+def _chosen(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each question's answer as the tutor gives it (the reader's first span): flat rows to fit on."""
+    out = []
+    for r in rows:
+        base = {"title": r["title"], "positive": r["positive"]}
+        if not r["candidates"]:
+            out.append({**base, "read": False, "label": 0.0, "f1": 0.0})
+            continue
+        best = r["candidates"][0]
+        out.append({**best, **base, "read": True, "label": float(best["f1"] >= 0.5)})
+    return out
 
 
 def _reader_x(rows: list[dict[str, Any]]) -> np.ndarray:
@@ -85,11 +94,7 @@ def _sentence_x(rows: list[dict[str, Any]]) -> np.ndarray:
     return np.array([[r["sentence_similarity"]] for r in rows])
 
 
-def _read(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [r for r in rows if r.get("read", True)]
-
-
-def _fit_detectors(rows: list[dict[str, Any]], decline: float) -> Calibration:
+def _fit(rows: list[dict[str, Any]], decline: float) -> Calibration:
     """Both detectors, and the threshold that declines ``decline`` of the off-topic questions.
 
     The detectors are fitted on the questions the reader read. One that it did not read (no
@@ -97,19 +102,20 @@ def _fit_detectors(rows: list[dict[str, Any]], decline: float) -> Calibration:
     """
     from sklearn.linear_model import LogisticRegression
 
-    read = _read(rows)
+    chosen = _chosen(rows)
+    read = [r for r in chosen if r["read"]]
     y = np.array([r["label"] for r in read])
     detectors = []
     for x in (_reader_x(read), _sentence_x(read)):
         lr = LogisticRegression(C=1.0).fit(x, y)
         detectors.append(Logistic(tuple(float(w) for w in lr.coef_[0]), float(lr.intercept_[0])))
     cal = Calibration(detectors[0], detectors[1])
-    off_topic = [_confidence(cal, r) for r in rows if not r["positive"]]
+    off_topic = [_confidence(cal, r) for r in chosen if not r["positive"]]
     return Calibration(cal.reader, cal.sentence, float(np.quantile(off_topic, decline)))
 
 
 def _confidence(cal: Calibration, r: dict[str, Any]) -> float:
-    if not r.get("read", True):
+    if not r["read"]:
         return 0.0
     return cal(r["score"], r["null"], r["similarity"], r["sentence_similarity"])
 
@@ -123,16 +129,18 @@ def fit(rows: list[dict[str, Any]], decline: float = 0.99) -> tuple[Calibration,
     report: dict[str, float] = {}
     for name, fit_half in (("a", halves[0]), ("b", halves[1])):
         held = [r for r in rows if r["title"] not in fit_half]
-        cal = _fit_detectors([r for r in rows if r["title"] in fit_half], decline)
-        conf = np.array([_confidence(cal, r) for r in held])
-        off = np.array([not r["positive"] for r in held])
-        report[f"heldout_{name}_auc"] = float(roc_auc_score([r["label"] for r in held], conf))
+        cal = _fit([r for r in rows if r["title"] in fit_half], decline)
+        chosen = _chosen(held)
+        conf = np.array([_confidence(cal, r) for r in chosen])
+        off = np.array([not r["positive"] for r in chosen])
+        report[f"heldout_{name}_auc"] = float(roc_auc_score([r["label"] for r in chosen], conf))
         report[f"heldout_{name}_declines_off_topic"] = float((conf[off] < cal.threshold).mean())
         report[f"heldout_{name}_declines_answerable"] = float((conf[~off] < cal.threshold).mean())
-    for name, positive in (("off_topic", 0.0), ("answerable", 1.0)):
+    for name, positive in (("off_topic", False), ("answerable", True)):
         group = [r for r in rows if r["positive"] == positive]
-        report[f"unread_{name}"] = float(np.mean([not r.get("read", True) for r in group]))
-    return _fit_detectors(rows, decline), report
+        report[f"unread_{name}"] = float(np.mean([not r["candidates"] for r in group]))
+    report["answerable_f1"] = float(np.mean([r["f1"] for r in _chosen(rows) if r["positive"]]))
+    return _fit(rows, decline), report
 
 
 def main() -> None:
@@ -142,7 +150,7 @@ def main() -> None:
     ap.add_argument("--k", type=int, default=3)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--window-tokens", type=int, default=Reader().window_tokens)
-    ap.add_argument("--rows", type=Path, default=Path("build/calibration_rows.jsonl"))
+    ap.add_argument("--rows", type=Path, default=Path("build/calibration_candidates.jsonl"))
     ap.add_argument(
         "--out", type=Path, default=Path(__file__).resolve().parents[1] / "weights" / "reader" / "calibration.json"
     )

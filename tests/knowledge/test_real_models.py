@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from knowledge.evaluation import evaluate, load_items
 from knowledge.tutor import Tutor
 from models.qa_metrics import contains_answer
@@ -69,3 +71,13 @@ def test_near_topic_questions_the_lecture_does_not_answer_are_declined(real_tuto
     """On-topic but not covered ("Who created GPT-3?"): the hard case for either detector. 9 of 10 now."""
     report, _ = evaluate(real_tutor, load_items(Path(__file__).parents[1] / "data" / "near_topic_questions.jsonl"))
     assert report.abstain_accuracy >= 0.8
+
+
+def test_the_c_heap_is_trimmed_every_few_asks(real_tutor: Tutor, monkeypatch: pytest.MonkeyPatch) -> None:
+    import knowledge.tutor
+
+    calls: list[int] = []
+    monkeypatch.setattr(knowledge.tutor, "trim_heap", lambda: calls.append(1))
+    for _ in range(2 * knowledge.tutor.TRIM_EVERY):
+        real_tutor.ask("What do larger batches produce?")
+    assert len(calls) == 2
