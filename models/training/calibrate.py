@@ -7,9 +7,16 @@ answer) so that other ways of choosing can be studied from the same file. Fitted
 ``calibration.json`` (see ``models.confidence``): two logistic regressions on the answers (label:
 the span is right, F1 ≥ 0.5), the reader's (span − no-answer margin, span score, retrieval
 similarity) and the sentence embedder's (cos(question, answer sentence)); and the threshold on the
-larger of the two that declines 99 % of the off-topic questions (those the reader skips, sharing no
+larger of the two that declines 98 % of the off-topic questions (those the reader skips, sharing no
 word with any window, are declined anyway). Held-out quality: fitted on half of the articles,
 measured on the other half, both ways round.
+
+Why 98 %: these off-topic questions are harder than a student's (each shares a word with the
+"lecture" by construction), and the share is a trade against declining right answers. Chosen on
+the project's own lecture questions (``tests/data/lecture_questions.jsonl`` and
+``near_topic_questions.jsonl``; never the shared dev set): at 99 % the tutor declined 13 % of the
+answerable ones, at 98 % 7 %, with 9 of 10 near-topic questions declined at both; at 97 % the
+near-topic questions start to get through (7 of 10 declined).
 
     python -m models.training.calibrate --qa-dir ../shared/qa --per-article 25
 """
@@ -120,7 +127,10 @@ def _confidence(cal: Calibration, r: dict[str, Any]) -> float:
     return cal(r["score"], r["null"], r["similarity"], r["sentence_similarity"])
 
 
-def fit(rows: list[dict[str, Any]], decline: float = 0.99) -> tuple[Calibration, dict[str, float]]:
+DECLINE_OFF_TOPIC = 0.98
+
+
+def fit(rows: list[dict[str, Any]], decline: float = DECLINE_OFF_TOPIC) -> tuple[Calibration, dict[str, float]]:
     """Fit on all rows; report held-out quality by fitting on half the articles, testing on the other."""
     from sklearn.metrics import roc_auc_score
 
@@ -149,6 +159,7 @@ def main() -> None:
     ap.add_argument("--per-article", type=int, default=25)
     ap.add_argument("--k", type=int, default=3)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--decline", type=float, default=DECLINE_OFF_TOPIC, help="share of off-topic questions declined")
     ap.add_argument("--window-tokens", type=int, default=Reader().window_tokens)
     ap.add_argument("--rows", type=Path, default=Path("build/calibration_candidates.jsonl"))
     ap.add_argument(
@@ -161,11 +172,12 @@ def main() -> None:
         rows = collect(ns.qa_dir, ns.per_article, ns.k, ns.seed, ns.window_tokens)
         ns.rows.parent.mkdir(parents=True, exist_ok=True)
         ns.rows.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    cal, report = fit(rows)
+    cal, report = fit(rows, ns.decline)
     cal.save(
         ns.out,
         fitted_on=f"SQuAD v1.1 dev, {len({r['title'] for r in rows})} articles as lectures",
         window_tokens=ns.window_tokens,
+        declines_off_topic=ns.decline,
         rows=len(rows),
         **report,
     )
