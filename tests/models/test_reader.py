@@ -147,3 +147,21 @@ def test_windows_that_share_no_word_with_the_question_are_not_read(reader: Reade
         assert [s.passage for s in reader.run("How many parameters does BERT_LARGE contain?", passages)] == [1, 0]
     finally:
         reader.skip_unrelated = True
+
+
+def test_every_window_read_proposes_its_best_span_ranked_by_margin(reader: Reader) -> None:
+    from models.content_words import stems
+
+    facts = [
+        "The tutor bot was written in Tallinn by a small team of students.",
+        "The tutor bot answers questions about lectures in a class Discord.",
+        "Its reader was trained on Wikipedia questions and answers.",
+    ]
+    passage = " ".join(f"{fact} " + "Nothing else is said here about anything at all. " * 12 for fact in facts)
+    question = "Where was the tutor bot written?"
+    related = [w for w in reader.windows([passage]) if stems(question) & stems(w)]
+    spans = reader.run(question, [passage])
+    assert len(related) > 1 and len(spans) == len(related)  # one span per window read, all of one passage
+    assert [s.margin for s in spans] == sorted((s.margin for s in spans), reverse=True)
+    assert all(s.margin == s.score - s.null_score for s in spans)
+    assert spans[0].text == "Tallinn"
