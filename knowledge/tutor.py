@@ -184,6 +184,7 @@ class Tutor:
                 and reader.shared_word_embeddings is None
             ):
                 reader.shared_word_embeddings = emb.word_embeddings()
+                reader.shared_tokenizer = emb.tokenizer
             reader.warm_up()
             self._calibration = Calibration.load(self.reader.calibration_path)
 

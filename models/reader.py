@@ -114,6 +114,8 @@ class Reader:
         # The packaged embedder's word embeddings, which the packaged reader kept frozen: sharing the
         # tensor instead of loading a second copy saves 45 MB.
         self.shared_word_embeddings: torch.nn.Parameter | None = None
+        # ... and its tokenizer (the same vocabulary file): a second copy costs ~10 MB.
+        self.shared_tokenizer: Any = None
         self._model: Any = None
         self._tokenizer: Any = None
         self._device = "cpu"
@@ -180,7 +182,7 @@ class Reader:
             missing = [m for m in missing if m != "bert.embeddings.word_embeddings.weight"]
         if missing or unexpected:
             raise RuntimeError(f"reader weights do not fit the encoder: {missing or unexpected}")
-        return model, AutoTokenizer.from_pretrained(base)
+        return model, self.shared_tokenizer or AutoTokenizer.from_pretrained(base)
 
     # -- answering --------------------------------------------------------------------------
     def windows(self, passages: list[str]) -> list[str]:

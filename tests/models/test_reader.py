@@ -113,6 +113,7 @@ def test_cpu_precision_keeps_the_embedder_in_fp32(real_tutor: Tutor) -> None:
     table = real_tutor.embedder.word_embeddings()
     assert table.dtype == torch.float32
     assert reader._model.get_input_embeddings().weight is table  # one table for both, not a copy
+    assert reader._tokenizer is real_tutor.embedder.tokenizer  # and one tokenizer
 
 
 def test_packed_rows_find_the_same_spans_as_one_window_per_row(real_tutor: Tutor) -> None:
