@@ -32,9 +32,9 @@ from models import text_demos
 from models.classifiers import AppropriatenessClassifier, Classification, HumorClassifier
 from models.confidence import Calibration
 from models.device import trim_heap
-from models.embedder import PACKAGED_EMBEDDER, Embedder, SentenceEmbedder
+from models.embedder import Embedder, SentenceEmbedder
 from models.errors import UserError
-from models.reader import PACKAGED_READER, Reader
+from models.reader import Reader
 from models.reading_view import reading_view
 
 log = logging.getLogger(__name__)
@@ -176,16 +176,9 @@ class Tutor:
 
     def _warm_reader(self) -> None:
         if self._calibration is None:
-            emb, reader = self.embedder, self.reader
-            if (
-                isinstance(emb, SentenceEmbedder)
-                and emb.model_name == PACKAGED_EMBEDDER
-                and reader.model_name == PACKAGED_READER
-                and reader.shared_word_embeddings is None
-            ):
-                reader.shared_word_embeddings = emb.word_embeddings()
-                reader.shared_tokenizer = emb.tokenizer
-            reader.warm_up()
+            if isinstance(self.embedder, SentenceEmbedder):
+                self.reader.share_with(self.embedder)
+            self.reader.warm_up()
             self._calibration = Calibration.load(self.reader.calibration_path)
 
     def close(self) -> None:

@@ -21,7 +21,7 @@ import torch
 from models.batching import MAX_ROWS, ROW_WIDTH, pack_rows, packed_batch, padded_batch, round_width, shape_buckets
 from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
-from models.embedder import packaged_minilm_path
+from models.embedder import PACKAGED_EMBEDDER, SentenceEmbedder, packaged_minilm_path
 from models.reading_view import reading_view, sentence_windows
 from models.span_decoding import best_spans
 
@@ -39,7 +39,7 @@ class ReaderSpan:
     start: int  # character offsets of the span in that passage's text
     end: int
     text: str  # the span as prose: a soft-wrapped line break reads as a space
-    score: float  # start + end logit; comparable across passages
+    score: float  # start + end logit; comparable within its window only (windows compare by ``margin``)
     null_score: float  # the [CLS] ("no answer") score of the window the span was read in
     sentence: str = ""  # the sentence holding the span, as the reader read it (list markers dropped)
     answer_in_sentence: tuple[int, int] = (0, 0)  # where ``text`` sits in ``sentence``
@@ -111,10 +111,8 @@ class Reader:
         self.threads = threads
         self.window_tokens = window_tokens
         self.skip_unrelated = skip_unrelated  # skip windows that share no content word with the question
-        # The packaged embedder's word embeddings, which the packaged reader kept frozen: sharing the
-        # tensor instead of loading a second copy saves 45 MB.
+        # Parts of the packaged encoder taken from the embedder instead of loaded again (``share_with``).
         self.shared_word_embeddings: torch.nn.Parameter | None = None
-        # ... and its tokenizer (the same vocabulary file): a second copy costs ~10 MB.
         self.shared_tokenizer: Any = None
         self._model: Any = None
         self._tokenizer: Any = None
@@ -161,6 +159,17 @@ class Reader:
         positions = getattr(model.config, "position_embedding_type", "absolute")
         self._packs = model.config.model_type == "bert" and positions == "absolute"
         release_free_memory()
+
+    def share_with(self, embedder: SentenceEmbedder) -> None:
+        """Use the packaged embedder's word-embedding table and tokenizer instead of loading copies.
+
+        The packaged reader kept the encoder's word embeddings frozen and reads the same vocabulary
+        file, so both are the embedder's own: sharing them saves 45 MB and ~10 MB. Any other
+        reader or embedder, or a reader already loaded, keeps its own.
+        """
+        if self._model is None and self.model_name == PACKAGED_READER and embedder.model_name == PACKAGED_EMBEDDER:
+            self.shared_word_embeddings = embedder.word_embeddings()
+            self.shared_tokenizer = embedder.tokenizer
 
     def _load_packaged(self) -> tuple[Any, Any]:
         from safetensors import safe_open

@@ -1,7 +1,8 @@
 """Turn start/end logits of an extractive QA head into ranked character spans.
 
-Scores are raw logit sums (start + end), not per-window softmaxes, so spans from different
-passages and windows are directly comparable; the [CLS] sum is the "no answer" score.
+Scores are raw logit sums (start + end), not per-window softmaxes; the [CLS] sum is the "no
+answer" score. A raw sum is comparable within one window; across windows the reader compares each
+span's margin over its own window's [CLS] sum (``models.reader.ReaderSpan.margin``).
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ def collect(qa_dir: Path, per_article: int, k: int, seed: int, window_tokens: in
         by_title.setdefault(ex.title, []).append(ex)
     emb = SentenceEmbedder()
     reader = Reader(window_tokens=window_tokens)
-    reader.shared_word_embeddings = emb.word_embeddings()
+    reader.share_with(emb)
     titles = sorted(by_title)
     rows: list[dict[str, Any]] = []
     for n, title in enumerate(titles):

@@ -85,14 +85,6 @@ def load_training_examples(cfg: TrainConfig, rng: random.Random) -> tuple[list[Q
     return squad + negatives, covid
 
 
-def load_window_examples(
-    cfg: TrainConfig, squad: list[QAExample], rng: random.Random, tokenizer: Any
-) -> list[QAExample]:
-    if cfg.window_tokens <= 0:
-        return []
-    return window_examples(squad, tokenizer, cfg.window_tokens, rng, cfg.window_negatives)
-
-
 def collate(feats: Features, idx: np.ndarray, pad_id: int) -> dict[str, torch.Tensor]:
     width = max(len(feats.input_ids[i]) for i in idx)
     ids = torch.full((len(idx), width), pad_id, dtype=torch.long)
@@ -211,7 +203,8 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     t0 = time.time()
     tokenizer = AutoTokenizer.from_pretrained(cfg.base)
     squad, covid = load_training_examples(cfg, rng)
-    squad += load_window_examples(cfg, squad, rng, tokenizer)
+    if cfg.window_tokens > 0:
+        squad += window_examples(squad, tokenizer, cfg.window_tokens, rng, cfg.window_negatives)
     feats_squad = tokenize_examples(tokenizer, squad, cfg.max_length, cfg.stride)
     feats_covid = tokenize_examples(tokenizer, covid, cfg.max_length, cfg.stride, max_negative_windows=1, seed=cfg.seed)
     feats = Features(
