@@ -12,7 +12,7 @@ from models.errors import UserError
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-_TRAILING_WS = re.compile(r"[ \t]+\n")
+_TRAILING_WS = re.compile(r"[ \t]+$", re.MULTILINE)
 _MANY_BLANKS = re.compile(r"\n{3,}")
 
 
@@ -43,9 +43,19 @@ def clean_text(text: str) -> str:
     text = _ZERO_WIDTH.sub("", text)
     text = _IMAGE.sub(lambda m: m.group(1).strip(), text)
     text = _HTML_IMG.sub("", text)
-    text = _TRAILING_WS.sub("\n", text)
+    text = _TRAILING_WS.sub(_keep_hard_break, text)
     text = _MANY_BLANKS.sub("\n\n", text)
     return text.strip() + "\n"
+
+
+def _keep_hard_break(m: re.Match[str]) -> str:
+    """Trailing blanks go, except a Markdown hard break (two or more spaces), kept as exactly two.
+
+    A hard break ends a block ("I love dogs.  \\n[1 2 3 4 3 2 5]  \\n"): the reader's prose view
+    (``models.reading_view``) makes it a sentence of its own instead of running it into the next line.
+    """
+    at_line_start = m.start() == 0 or m.string[m.start() - 1] == "\n"
+    return "  " if m.group().startswith("  ") and not at_line_start else ""
 
 
 def has_words(text: str) -> bool:

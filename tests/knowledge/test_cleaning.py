@@ -40,3 +40,17 @@ def test_cp1252_text_is_decoded() -> None:
 def test_cleaning_never_crashes_and_is_idempotent(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+def test_a_markdown_hard_break_survives_cleaning_and_ends_a_sentence() -> None:
+    from models.reading_view import reading_view
+
+    text = clean_text("I love dogs and dogs love snacks.   \n[1 2 3 4 3 2 5]  \nLets remember this. \nSoft\nwrap.")
+    assert text == "I love dogs and dogs love snacks.  \n[1 2 3 4 3 2 5]  \nLets remember this.\nSoft\nwrap.\n"
+    view = reading_view(text)
+    sentences = [view.text[s:e] for s, e in view.sentences]
+    assert sentences == ["I love dogs and dogs love snacks.", "[1 2 3 4 3 2 5].", "Lets remember this.", "Soft wrap."]
+
+
+def test_blank_lines_lose_their_spaces() -> None:
+    assert clean_text("one\n   \n\t\ntwo  \n  \nthree") == "one\n\ntwo  \n\nthree\n"
