@@ -242,7 +242,7 @@ class Reader:
         # Each token's sentence in its passage's view (-1: question, special token or padding).
         segments = [
             [
-                views[windows[w][0]].sentence_of(windows[w][1] + offsets[f][k][0]) if sid == 1 else -1
+                views[windows[w][0]].segment_of(windows[w][1] + offsets[f][k][0]) if sid == 1 else -1
                 for k, sid in enumerate(enc.sequence_ids(f))
             ]
             for f, w in enumerate(mapping)

@@ -11,6 +11,11 @@ is a sentence of its own (markers dropped, a full stop added where the line has 
 punctuation), while soft-wrapped lines stay one sentence. Every character of the view remembers
 where it came from, so answers are still exact spans of the stored lecture text.
 
+A list item after the first one of a list that a short line ending in a colon introduces reads
+with that lead-in in front of it: "LSTMs are: Slow to train. LSTMs are: Rather unidirectional."
+instead of the bare fragment "Rather unidirectional." The copied lead-in maps back to the lead-in's
+own characters, and a span may not run from the copy into the item.
+
 Line breaks follow CommonMark: a newline inside a paragraph is a *soft* break (the sentence goes
 on); a blank line, a line ending in two spaces or a backslash, or a next line that opens a list
 item, heading, quote, fence or table row is a block boundary.
@@ -29,7 +34,9 @@ from typing import Any
 # A line's block marker: list bullet or number, heading hashes, quote marks.
 _MARKER = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+|#{1,6}[ \t]+|(?:>[ \t]?)+)")
 _OPENS_BLOCK = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]|>|```|~~~|\|)")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
 _CLOSED = ".!?:;"
+LEAD_IN_WORDS = 12  # a longer line ending in a colon is prose, not a list's lead-in
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -61,6 +68,7 @@ class ReadingView:
     text: str
     origin: tuple[int, ...]  # origin[i]: index in the source of view character i
     sentences: tuple[tuple[int, int], ...] = ()  # (start, end) of each sentence of ``text``
+    copies: tuple[tuple[int, int], ...] = ()  # (start, end) of each lead-in copied before a list item
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source span of the view span ``[start, end)``."""
@@ -79,6 +87,12 @@ class ReadingView:
         """Index of the sentence that holds view offset ``offset`` (answers stay inside one)."""
         return bisect.bisect_right(self._starts, offset) - 1
 
+    def segment_of(self, offset: int) -> int:
+        """Like ``sentence_of``, but a copied lead-in is a segment of its own (answers stay in one)."""
+        sentence = self.sentence_of(offset)
+        copied = any(s <= offset < e for s, e in self.copies)
+        return 2 * sentence + int(copied)
+
     @cached_property
     def _starts(self) -> list[int]:
         return [s for s, _ in self.sentences]
@@ -88,6 +102,11 @@ def reading_view(text: str) -> ReadingView:
     """Each block of ``text`` as a sentence: markers dropped, closing full stop added if missing."""
     chars: list[str] = []
     origin: list[int] = []
+    copies: list[tuple[int, int]] = []
+    lead: tuple[int, int] | None = None  # view span of the lead-in of the current list
+    items = 0  # items of that list so far
+    block: int | None = None  # view offset where the current prose block began
+    soft = False  # whether the previous line ran on into this one
     lines = _lines(text)
     for i, (start, end) in enumerate(lines):
         line = text[start:end]
@@ -102,18 +121,34 @@ def reading_view(text: str) -> ReadingView:
             if chars and chars[-1] != " ":
                 chars.append(" ")
                 origin.append(c_start - 1)
+            if _LIST_ITEM.match(line):
+                if lead is not None and items:
+                    copies.append((len(chars), len(chars) + lead[1] - lead[0]))
+                    chars.extend(chars[lead[0] : lead[1]])
+                    origin.extend(origin[lead[0] : lead[1]])
+                    chars.append(" ")
+                    origin.append(c_start - 1)
+                items += 1
+                block = None
+            elif not soft and not (items and line[:1].isspace()):  # a new block, not an item's next line
+                lead, items, block = None, 0, len(chars)
             chars.extend(text[c_start:c_end])
             origin.extend(range(c_start, c_end))
         if i + 1 == len(lines):
             break
         n_start, n_end = lines[i + 1]
-        if is_soft_break(line, text[n_start:n_end]):
+        soft = is_soft_break(line, text[n_start:n_end])
+        if soft:
             continue
+        if block is not None and chars[block:] and chars[-1] == ":" and not marker:
+            if len("".join(chars[block:]).split()) <= LEAD_IN_WORDS:
+                lead, items = (block, len(chars)), 0
+            block = None
         if chars and chars[-1] not in _CLOSED and chars[-1] != " ":
             chars.append(".")
             origin.append(end)  # the newline: trimmed away if an answer ends here
     view = "".join(chars)
-    return ReadingView(view, tuple(origin), tuple(view_sentences(view)))
+    return ReadingView(view, tuple(origin), tuple(view_sentences(view)), tuple(copies))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")

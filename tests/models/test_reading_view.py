@@ -8,11 +8,40 @@ from models.reading_view import is_soft_break, pack, reading_view, view_sentence
 FACTS = "Fun-facts:\n1. BERT_BASE contains 110M\n2. BERT is a 2018 child of Google Researchers\n3. Pretraining is key"
 
 
-def test_list_items_become_sentences() -> None:
+def test_list_items_become_sentences_each_read_with_the_lists_lead_in() -> None:
     view = reading_view(FACTS)
     assert view.text == (
-        "Fun-facts: BERT_BASE contains 110M. BERT is a 2018 child of Google Researchers. Pretraining is key"
+        "Fun-facts: BERT_BASE contains 110M. Fun-facts: BERT is a 2018 child of Google Researchers. "
+        "Fun-facts: Pretraining is key"
     )
+    plain = reading_view("- Slow to train\n- Rather unidirectional")
+    assert plain.text == "Slow to train. Rather unidirectional" and not plain.copies
+
+
+def test_a_copied_lead_in_maps_back_to_the_lead_in_and_is_a_segment_of_its_own() -> None:
+    text = "Intro line.\n\nLSTMs are:\n\n1. Slow to train\n2. Rather unidirectional\n\nAfter the list: prose."
+    view = reading_view(text)
+    sentences = [view.text[s:e] for s, e in view.sentences]
+    assert sentences == [
+        "Intro line.",
+        "LSTMs are: Slow to train.",
+        "LSTMs are: Rather unidirectional.",
+        "After the list: prose.",
+    ]
+    ((c_start, c_end),) = view.copies
+    assert view.text[c_start:c_end] == "LSTMs are:"
+    s, e = view.to_source(c_start, c_start + len("LSTMs"))
+    assert (s, e) == (text.index("LSTMs"), text.index("LSTMs") + 5)
+    item = view.text.index("Rather")
+    assert view.sentence_of(c_start) == view.sentence_of(item)
+    assert view.segment_of(c_start) != view.segment_of(item)  # no answer runs from the copy into the item
+    assert view.segment_of(item) == view.segment_of(item + 7)
+
+
+def test_a_long_line_ending_in_a_colon_is_prose_not_a_lead_in() -> None:
+    long_line = "In practice we tune many different things together and here they are in no particular order:"
+    view = reading_view(f"{long_line}\n- one\n- two\n\nShort:\n\nNot a list.\n- three")
+    assert not view.copies
 
 
 def test_soft_wraps_stay_one_sentence_and_hard_breaks_end_one() -> None:
@@ -39,8 +68,8 @@ def test_view_spans_map_back_to_the_exact_source() -> None:
     i = view.text.index("Google Researchers")
     s, e = view.to_source(i, i + len("Google Researchers"))
     assert FACTS[s:e] == "Google Researchers"
-    s, e = view.to_source(*view.sentence_around(i, i + 6))
-    assert FACTS[s:e].strip() == "BERT is a 2018 child of Google Researchers"
+    s, e = view.sentence_around(i, i + 6)
+    assert view.text[s:e] == "Fun-facts: BERT is a 2018 child of Google Researchers."
 
 
 def test_sentences_number_the_list_items() -> None:
@@ -48,7 +77,7 @@ def test_sentences_number_the_list_items() -> None:
     first, second = view.text.index("110M"), view.text.index("2018")
     assert view.sentence_of(first) != view.sentence_of(second)
     assert view.sentence_of(second) == view.sentence_of(view.text.index("Google"))
-    assert [view.text[s:e] for s, e in view.sentences][-1] == "Pretraining is key"
+    assert [view.text[s:e] for s, e in view.sentences][-1] == "Fun-facts: Pretraining is key"
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab .:-#>1\n ")), max_size=80))
