@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,13 +24,23 @@ from models.batching import MAX_ROWS, ROW_WIDTH, pack_rows, packed_batch, padded
 from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
 from models.embedder import PACKAGED_EMBEDDER, SentenceEmbedder, packaged_minilm_path
-from models.reading_view import reading_view, sentence_windows
+from models.reading_view import ReadingView, reading_view, sentence_windows
 from models.span_decoding import best_spans
 
 log = logging.getLogger(__name__)
 PACKAGED_READER = "packaged:minilm-squad"
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights" / "reader"
 _TRAILING = ",;:"
+LAYOUT_CACHE = 64  # passages whose view and windows are kept: questions come back to the same ones
+
+
+@dataclass(frozen=True)
+class PassageLayout:
+    """How the reader reads one passage: its prose view, windows, and each window's content words."""
+
+    view: ReadingView
+    windows: tuple[tuple[int, int], ...]  # (start, end) in ``view.text``
+    stems: tuple[frozenset[str], ...]
 
 
 @dataclass(frozen=True)
@@ -118,6 +130,8 @@ class Reader:
         self._tokenizer: Any = None
         self._device = "cpu"
         self._packs = False  # several features share a row (needs BERT's absolute positions)
+        self._layouts: OrderedDict[str, PassageLayout] = OrderedDict()
+        self._layouts_lock = threading.Lock()
         self.active_precision = ""
 
     # -- loading ----------------------------------------------------------------------------
@@ -197,8 +211,27 @@ class Reader:
     def windows(self, passages: list[str]) -> list[str]:
         """Every window of these passages; ``run`` reads those that share a word with the question."""
         self.warm_up()
-        views = [reading_view(p) for p in passages]
-        return [views[p].text[s:e] for p, s, e in sentence_windows(views, self._tokenizer, self.window_tokens)]
+        return [lay.view.text[s:e] for lay in self._layouts_of(passages) for s, e in lay.windows]
+
+    def _layouts_of(self, passages: list[str]) -> list[PassageLayout]:
+        """Each passage's layout, from a small cache (~1 ms a question, mostly tokenizing, saved)."""
+        with self._layouts_lock:
+            found = {p: self._layouts[p] for p in passages if p in self._layouts}
+        missing = [p for p in dict.fromkeys(passages) if p not in found]
+        if missing:
+            views = [reading_view(p) for p in missing]
+            spans: list[list[tuple[int, int]]] = [[] for _ in missing]
+            for i, start, end in sentence_windows(views, self._tokenizer, self.window_tokens):
+                spans[i].append((start, end))
+            for text, view, ws in zip(missing, views, spans, strict=True):
+                found[text] = PassageLayout(view, tuple(ws), tuple(stems(view.text[s:e]) for s, e in ws))
+        with self._layouts_lock:
+            for p in passages:
+                self._layouts[p] = found[p]
+                self._layouts.move_to_end(p)
+            while len(self._layouts) > LAYOUT_CACHE:
+                self._layouts.popitem(last=False)
+        return [found[p] for p in passages]
 
     @torch.inference_mode()
     def run(self, question: str, passages: list[str]) -> list[ReaderSpan]:
@@ -221,11 +254,15 @@ class Reader:
         self.warm_up()
         if not passages or not question.strip():
             return []
-        views = [reading_view(p) for p in passages]
-        windows = sentence_windows(views, self._tokenizer, self.window_tokens)
+        layouts = self._layouts_of(passages)
+        views = [lay.view for lay in layouts]
         asked = stems(question) if self.skip_unrelated else frozenset()
-        if asked:  # a question of nothing but stopwords ("What is it?") reads every window
-            windows = [w for w in windows if asked & stems(views[w[0]].text[w[1] : w[2]])]
+        windows = [
+            (p, s, e)
+            for p, lay in enumerate(layouts)
+            for (s, e), words in zip(lay.windows, lay.stems, strict=True)
+            if not asked or asked & words  # a question of nothing but stopwords ("What is it?") reads every window
+        ]
         if not windows:
             return []
         enc = self._tokenizer(

@@ -65,7 +65,8 @@ def test_errors_are_messages_not_tracebacks(fake_tutor: Tutor, use, tmp_path: Pa
     ):
         result = runner.invoke(cli.app, args)
         assert result.exit_code == 2, args
-        assert text in result.output and "Traceback" not in result.output
+        output = " ".join(result.output.split())  # rich wraps a long temporary path at any word
+        assert text in output and "Traceback" not in output
 
 
 def test_broken_config_stops_with_a_message(tmp_path: Path) -> None:
@@ -73,7 +74,8 @@ def test_broken_config_stops_with_a_message(tmp_path: Path) -> None:
     bad.write_text("[retrieval]\ntop_k = -3\n")
     cli._state.pop("tutor", None)
     result = runner.invoke(cli.app, ["--config", str(bad), "lectures"])
-    assert result.exit_code == 2 and "retrieval.top_k" in result.output and str(bad) in result.output
+    unwrapped = "".join(result.output.split())  # rich may fold the long temporary path anywhere
+    assert result.exit_code == 2 and "retrieval.top_k" in result.output and str(bad) in unwrapped
 
 
 def test_ask_end_to_end_with_the_shipped_reader(real_tutor: Tutor, use) -> None:

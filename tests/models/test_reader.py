@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from knowledge.tutor import Tutor
 from models.embedder import SentenceEmbedder
 from models.reader import Reader
+from models.reading_view import ReadingView
 
 
 @pytest.fixture(scope="session")
@@ -166,3 +167,33 @@ def test_every_window_read_proposes_its_best_span_ranked_by_margin(reader: Reade
     assert [s.margin for s in spans] == sorted((s.margin for s in spans), reverse=True)
     assert all(s.margin == s.score - s.null_score for s in spans)
     assert spans[0].text == "Tallinn"
+
+
+def test_a_passages_layout_is_computed_once_and_the_cache_stays_small(
+    reader: Reader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import models.reader as reader_module
+
+    passage = "LSTMs are:\n1. Slow to train\n2. Rather unidirectional"
+    question = "In which direction do LSTMs mostly read?"
+    first = reader.run(question, [passage])
+    calls: list[str] = []
+    real = reader_module.reading_view
+
+    def counted(text: str) -> ReadingView:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(reader_module, "reading_view", counted)
+    assert reader.run(question, [passage]) == first and not calls  # the view and windows came from the cache
+    monkeypatch.setattr(reader_module, "LAYOUT_CACHE", 2)
+    reader.windows([f"Passage number {i}." for i in range(5)])
+    assert len(calls) == 5 and len(reader._layouts) == 2
+
+
+def test_a_later_list_item_is_read_with_the_lists_lead_in(reader: Reader) -> None:
+    passage = "LSTMs are:\n1. Slow to train\n2. Rather unidirectional\n3. No task separation"
+    spans = reader.run("In which direction do LSTMs mostly read?", [passage])
+    assert spans[0].text == "unidirectional" == passage[spans[0].start : spans[0].end]
+    assert spans[0].sentence == "LSTMs are: Rather unidirectional."
+    assert all(passage[s.start : s.end] == s.text for s in spans)  # no span runs from the copy into an item
