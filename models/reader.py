@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -85,8 +86,21 @@ class CastEmbedding(torch.nn.Module):
         return torch.nn.functional.embedding(input_ids, self.table).to(self.dtype)
 
 
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]()\"']+")
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow a span to whole words and trim whitespace and dangling punctuation."""
+    """Grow a span to whole words and trim whitespace and dangling punctuation.
+
+    A URL counts as one word: a span in one ("books/deep-learning-with-python", a query
+    parameter) becomes the whole link, which a student can open.
+    """
+    for m in _URL.finditer(text):
+        if m.start() < end and start < m.end():
+            url_end = m.end()
+            while url_end > m.start() and text[url_end - 1] in ".,;:!?":
+                url_end -= 1
+            start, end = min(start, m.start()), max(end, url_end)
     while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
         start -= 1
     while end < len(text) and end > 0 and text[end - 1].isalnum() and text[end].isalnum():

@@ -57,7 +57,7 @@ def test_quality_floor_on_our_own_lecture_questions(real_tutor: Tutor) -> None:
 
     Not the shared dev set: a second sample of the same kind, so a change that helps one set and
     hurts the other shows up. Floors sit below what the shipped tutor measures (F1 0.86, EM 0.80,
-    recall@3 1.0, sentence accuracy 0.90, abstention 1.0, false abstention 0.07).
+    recall@3 1.0, sentence accuracy 0.93, abstention 1.0, false abstention 0.03).
     """
     report, _ = evaluate(real_tutor, load_items(Path(__file__).parents[1] / "data" / "lecture_questions.jsonl"))
     assert report.f1 >= 0.7 and report.em >= 0.6
@@ -65,6 +65,19 @@ def test_quality_floor_on_our_own_lecture_questions(real_tutor: Tutor) -> None:
     assert report.sentence_accuracy >= 0.75
     assert report.abstain_accuracy >= 0.9
     assert report.false_abstain_rate <= 0.2
+
+
+def test_quality_floor_on_our_harder_lecture_questions(real_tutor: Tutor) -> None:
+    """27 more questions of our own (21 answerable, 6 near-topic), written later and harder.
+
+    Questions about lists, links and the lecture's own structure ("Which idiom is used among the
+    examples?"), where a SQuAD reader is weakest. The shipped tutor measures F1 0.51, EM 0.43,
+    sentence accuracy 0.57, abstention 0.50, false abstention 0.24; the floors catch a collapse.
+    """
+    report, _ = evaluate(real_tutor, load_items(Path(__file__).parents[1] / "data" / "lecture_questions_b.jsonl"))
+    assert report.f1 >= 0.4 and report.em >= 0.3
+    assert report.recall_at_k >= 0.9
+    assert report.abstain_accuracy >= 0.3 and report.false_abstain_rate <= 0.35
 
 
 def test_near_topic_questions_the_lecture_does_not_answer_are_declined(real_tutor: Tutor) -> None:

@@ -52,3 +52,13 @@ def test_spans_stay_inside_one_segment() -> None:
     st, en, score, _ = best_spans(s, e, mask, 6, segments)
     assert int(segments[0, st[0]]) == int(segments[0, en[0]])
     assert float(score[0]) == 6.0
+
+
+def test_a_span_inside_a_url_becomes_the_whole_link() -> None:
+    text = "Source: https://www.manning.com/books/deep-learning-with-python. On SQuAD: www.squad.org/x?id=7 ok"
+    s = text.index("books")
+    assert text[slice(*snap_to_words(text, s, s + 5))] == "https://www.manning.com/books/deep-learning-with-python"
+    s = text.index("id=7")
+    assert text[slice(*snap_to_words(text, s, s + 2))] == "www.squad.org/x?id=7"
+    s = text.index("Source")
+    assert text[slice(*snap_to_words(text, s, s + 6))] == "Source"  # beside a link, words stay words
