@@ -367,14 +367,23 @@ class Tutor:
     def _decline(
         self, q: str, q_vec: np.ndarray, hits: list[Hit], sim: float, conf: float, timings: dict[str, float]
     ) -> Answer:
-        """Not covered: the closest passage, and its sentence nearest to the question."""
+        """Not covered: the closest passage, and its sentence nearest to the question.
+
+        A question in the notes ("What is a model?") is nearest to a student's question and says
+        nothing by itself: it is shown with the sentence after it, usually its answer.
+        """
         passage = hits[0].passage if hits else None
         sentence = ""
         if passage is not None:
             view = reading_view(passage.text)
-            sentences = [view.text[s:e] for s, e in view.sentences]
-            if sentences:
-                sentence = sentences[int(np.argmax(self._sentence_vectors_of(sentences) @ q_vec))]
+            spans = view.sentences
+            if spans:
+                vectors = self._sentence_vectors_of([view.text[s:e] for s, e in spans])
+                i = int(np.argmax(vectors @ q_vec))
+                start, end = spans[i]
+                if view.text[end - 1] == "?" and i + 1 < len(spans):
+                    end = spans[i + 1][1]
+                sentence = view.text[start:end]
         return Answer(q, True, "", conf, sentence, (0, 0), passage, sim, hits, timings)
 
     def forget_me(self, guild: str, user: str) -> bool:

@@ -94,3 +94,10 @@ def test_the_c_heap_is_trimmed_every_few_asks(real_tutor: Tutor, monkeypatch: py
     for _ in range(2 * knowledge.tutor.TRIM_EVERY):
         real_tutor.ask("What do larger batches produce?")
     assert len(calls) == 2
+
+
+def test_a_question_in_the_notes_is_shown_with_its_answer_when_declining(real_tutor: Tutor) -> None:
+    question = "What is a model?"
+    result, vec = real_tutor._search(question)
+    ans = real_tutor._decline(question, vec, result.hits, 0.0, 0.0, {})
+    assert ans.abstained and ans.sentence == "What is a model? It's a problem representation."
