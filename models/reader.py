@@ -42,6 +42,10 @@ class PassageLayout:
     view: ReadingView
     windows: tuple[tuple[int, int], ...]  # (start, end) in ``view.text``
     stems: tuple[frozenset[str], ...]
+    links: tuple[tuple[int, int], ...]  # (start, end) of each URL in ``view.text``
+
+    def in_link(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.links)
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,20 @@ class CastEmbedding(torch.nn.Module):
 
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]()\"']+")
+
+
+_NOT_A_LINK = re.compile(r"^\W*(?:who|whom|whose|when|how (?:many|much|long|old))\b", re.IGNORECASE)
+
+
+def links_cannot_answer(question: str) -> bool:
+    """Whether ``question`` asks for a person, a time or a number, which a link never is.
+
+    Lecture notes cite their sources as links, which a reader trained on Wikipedia never saw as
+    answers; it still picks one for "Who created BERT?" (the paper's link over "BERT is a 2018
+    child of Google Researchers"). A link can answer "where" or "which paper", never "who", "when"
+    or "how many": for those questions the reader does not let a span start or end in one.
+    """
+    return bool(_NOT_A_LINK.match(question))
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -238,7 +256,9 @@ class Reader:
             for i, start, end in sentence_windows(views, self._tokenizer, self.window_tokens):
                 spans[i].append((start, end))
             for text, view, ws in zip(missing, views, spans, strict=True):
-                found[text] = PassageLayout(view, tuple(ws), tuple(stems(view.text[s:e]) for s, e in ws))
+                words = tuple(stems(view.text[s:e]) for s, e in ws)
+                links = tuple(m.span() for m in _URL.finditer(view.text))
+                found[text] = PassageLayout(view, tuple(ws), words, links)
         with self._layouts_lock:
             for p in passages:
                 self._layouts[p] = found[p]
@@ -290,10 +310,16 @@ class Reader:
         )
         mapping: list[int] = enc["overflow_to_sample_mapping"]
         offsets: list[list[tuple[int, int]]] = enc["offset_mapping"]
-        # Each token's sentence in its passage's view (-1: question, special token or padding).
+        # Each token's sentence in its passage's view (-1: question, special token, padding, or a
+        # link where the question asks for a person, a time or a number).
+        no_links = links_cannot_answer(question)
+
+        def segment(p: int, at: int) -> int:
+            return -1 if no_links and layouts[p].in_link(at) else views[p].segment_of(at)
+
         segments = [
             [
-                views[windows[w][0]].segment_of(windows[w][1] + offsets[f][k][0]) if sid == 1 else -1
+                segment(windows[w][0], windows[w][1] + offsets[f][k][0]) if sid == 1 else -1
                 for k, sid in enumerate(enc.sequence_ids(f))
             ]
             for f, w in enumerate(mapping)

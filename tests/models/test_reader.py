@@ -197,3 +197,16 @@ def test_a_later_list_item_is_read_with_the_lists_lead_in(reader: Reader) -> Non
     assert spans[0].text == "unidirectional" == passage[spans[0].start : spans[0].end]
     assert spans[0].sentence == "LSTMs are: Rather unidirectional."
     assert all(passage[s.start : s.end] == s.text for s in spans)  # no span runs from the copy into an item
+
+
+def test_a_link_never_answers_who_when_or_how_many(reader: Reader) -> None:
+    from models.reader import links_cannot_answer
+
+    assert links_cannot_answer("Who created BERT?") and links_cannot_answer("how many layers are there?")
+    assert links_cannot_answer("When was it published?")
+    assert not links_cannot_answer("Where was the paper published?") and not links_cannot_answer("Which book?")
+    passage = "Source: https://www.manning.com/books/deep-learning-with-python\n\nI love dogs and dogs love snacks."
+    link = "https://www.manning.com/books/deep-learning-with-python"
+    assert any(s.text == link for s in reader.run("Where can I find the Deep Learning with Python book?", [passage]))
+    # Unmasked, the reader answers this with the link too.
+    assert not any("manning" in s.text for s in reader.run("Who wrote the Deep Learning with Python book?", [passage]))
