@@ -91,8 +91,6 @@ class CastEmbedding(torch.nn.Module):
 
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]()\"']+")
-
-
 _NOT_A_LINK = re.compile(r"^\W*(?:who|whom|whose|when|how (?:many|much|long|old))\b", re.IGNORECASE)
 
 

@@ -140,7 +140,7 @@ def reading_view(text: str) -> ReadingView:
         soft = is_soft_break(line, text[n_start:n_end])
         if soft:
             continue
-        if block is not None and chars[block:] and chars[-1] == ":" and not marker:
+        if block is not None and len(chars) > block and chars[-1] == ":" and not marker:
             if len("".join(chars[block:]).split()) <= LEAD_IN_WORDS:
                 lead, items = (block, len(chars)), 0
             block = None
