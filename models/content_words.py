@@ -2,12 +2,18 @@
 
 Used twice: BM25 indexes passages by their content words (``knowledge.lexical``), and the reader
 skips windows that share no content word with the question (``models.reader``).
+
+Words are Snowball-stemmed (PyStemmer, the stemmer bm25s is built for), so "tuned" meets "tune",
+"tasks" meets "task" and "words" meets "word". A cut to the first five letters alone, as before,
+missed every inflection of a word shorter than that: "What should be tuned first?" read no window
+of the passage that says "it is usually sufficient to tune the learning rate".
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 _WORD = re.compile(r"\w+")
 # Question words carry no topic: a question's "what"/"how" should not match the lecture's.
@@ -15,7 +21,7 @@ QUESTION_WORDS = frozenset({
     "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "do", "does", "did",
     "we", "you", "i", "can", "should", "would", "could", "is", "it", "its",
 })  # fmt: skip
-STEM_LETTERS = 5  # "parameters"/"parameter", "pretrained"/"pretraining" share their first five
+STEM_LETTERS = 5  # stems cut further, for the reader's window filter: "pretrained"/"pretraining"
 
 
 @cache
@@ -26,12 +32,23 @@ def stopwords() -> frozenset[str]:
     return frozenset(STOPWORDS_EN) | QUESTION_WORDS
 
 
+@cache
+def _stemmer() -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
 def words(text: str) -> list[str]:
-    """Lower-cased words of ``text`` without stopwords and question words."""
+    """Stems of the lower-cased words of ``text``, without stopwords and question words."""
     stop = stopwords()
-    return [w for w in _WORD.findall(text.lower()) if w not in stop]
+    return list(_stemmer().stemWords([w for w in _WORD.findall(text.lower()) if w not in stop]))
 
 
 def stems(text: str) -> frozenset[str]:
-    """Content words cut to their first ``STEM_LETTERS`` letters: a crude, language-agnostic stemmer."""
+    """Content-word stems cut to their first ``STEM_LETTERS`` letters: a window-sized topic match.
+
+    The cut joins what Snowball keeps apart but a question and its answer's sentence often share:
+    "representation"/"representing" stem alike anyway, "parameters"/"parametric" only by the cut.
+    """
     return frozenset(w[:STEM_LETTERS] for w in words(text))

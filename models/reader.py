@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from typing import Any
 
 import torch
 
+from models.answer_types import URL, asks_for_a_count, is_number, links_cannot_answer
 from models.batching import MAX_ROWS, ROW_WIDTH, pack_rows, packed_batch, padded_batch, round_width, shape_buckets
 from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
@@ -90,28 +90,13 @@ class CastEmbedding(torch.nn.Module):
         return torch.nn.functional.embedding(input_ids, self.table).to(self.dtype)
 
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]()\"']+")
-_NOT_A_LINK = re.compile(r"^\W*(?:who|whom|whose|when|how (?:many|much|long|old))\b", re.IGNORECASE)
-
-
-def links_cannot_answer(question: str) -> bool:
-    """Whether ``question`` asks for a person, a time or a number, which a link never is.
-
-    Lecture notes cite their sources as links, which a reader trained on Wikipedia never saw as
-    answers; it still picks one for "Who created BERT?" (the paper's link over "BERT is a 2018
-    child of Google Researchers"). A link can answer "where" or "which paper", never "who", "when"
-    or "how many": for those questions the reader does not let a span start or end in one.
-    """
-    return bool(_NOT_A_LINK.match(question))
-
-
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Grow a span to whole words and trim whitespace and dangling punctuation.
 
     A URL counts as one word: a span in one ("books/deep-learning-with-python", a query
     parameter) becomes the whole link, which a student can open.
     """
-    for m in _URL.finditer(text):
+    for m in URL.finditer(text):
         if m.start() < end and start < m.end():
             url_end = m.end()
             while url_end > m.start() and text[url_end - 1] in ".,;:!?":
@@ -255,7 +240,7 @@ class Reader:
                 spans[i].append((start, end))
             for text, view, ws in zip(missing, views, spans, strict=True):
                 words = tuple(stems(view.text[s:e]) for s, e in ws)
-                links = tuple(m.span() for m in _URL.finditer(view.text))
+                links = tuple(m.span() for m in URL.finditer(view.text))
                 found[text] = PassageLayout(view, tuple(ws), words, links)
         with self._layouts_lock:
             for p in passages:
@@ -322,7 +307,16 @@ class Reader:
             ]
             for f, w in enumerate(mapping)
         ]
-        s_idx, e_idx, scores, nulls = self._decode(enc, segments)
+        numbers = None  # a "how many" answer must hold a number token
+        if asks_for_a_count(question):
+            numbers = [
+                [
+                    sid == 1 and is_number(views[windows[w][0]].text[windows[w][1] + a : windows[w][1] + b])
+                    for (a, b), sid in zip(offsets[f], enc.sequence_ids(f), strict=True)
+                ]
+                for f, w in enumerate(mapping)
+            ]
+        s_idx, e_idx, scores, nulls = self._decode(enc, segments, numbers)
         best: dict[int, ReaderSpan] = {}  # window -> its best span (a long window has several features)
         for f, w in enumerate(mapping):
             p, w_start, _ = windows[w]
@@ -349,8 +343,13 @@ class Reader:
             )
         return sorted(best.values(), key=lambda s: s.margin, reverse=True)
 
-    def _decode(self, enc: Any, segments: list[list[int]]) -> tuple[list[int], list[int], list[float], list[float]]:
-        """Best span (start token, end token, score) and no-answer score of every feature."""
+    def _decode(
+        self, enc: Any, segments: list[list[int]], numbers: list[list[bool]] | None = None
+    ) -> tuple[list[int], list[int], list[float], list[float]]:
+        """Best span (start token, end token, score) and no-answer score of every feature.
+
+        ``numbers``, where given, marks the tokens of which a span must hold at least one.
+        """
         n = len(segments)
         names = [k for k in ("input_ids", "token_type_ids", "attention_mask") if k in enc]
         features = [{k: enc[k][f] for k in names} for f in range(n)]
@@ -370,7 +369,12 @@ class Reader:
         seg = torch.full((n, longest), -1, dtype=torch.long)
         for f, s in enumerate(segments):
             seg[f, : len(s)] = torch.tensor(s)
-        s_idx, e_idx, scores, nulls = best_spans(start, end, seg >= 0, self.max_answer_tokens, seg)
+        needed = None
+        if numbers is not None:
+            needed = torch.zeros((n, longest), dtype=torch.bool)
+            for f, marks in enumerate(numbers):
+                needed[f, : len(marks)] = torch.tensor(marks, dtype=torch.bool)
+        s_idx, e_idx, scores, nulls = best_spans(start, end, seg >= 0, self.max_answer_tokens, seg, needed)
         return s_idx.tolist(), e_idx.tolist(), scores.tolist(), nulls.tolist()
 
     def _batches(

@@ -16,6 +16,7 @@ def best_spans(
     context_mask: torch.Tensor,
     max_answer_tokens: int,
     segments: torch.Tensor | None = None,
+    must_contain: torch.Tensor | None = None,
 ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
     """Best valid span of every feature, vectorised.
 
@@ -26,6 +27,8 @@ def best_spans(
         max_answer_tokens: longest span allowed, in tokens.
         segments: optional ``(features, length)`` ints; a span may not start and end in
             different segments (a list item's answer does not run into the next item).
+        must_contain: optional ``(features, length)`` bool; a span must hold at least one of
+            these tokens (a "how many" answer holds a number).
 
     Returns:
         ``(start, end, span_score, null_score)``, each of shape ``(features,)``. A feature with
@@ -45,6 +48,11 @@ def best_spans(
     allowed = band[None]
     if segments is not None:
         allowed = allowed & (segments[:, :, None] == segments[:, None, :])
+    if must_contain is not None:
+        # Marked tokens up to and including j, minus those before i: how many the span i..j holds.
+        upto = must_contain.long().cumsum(dim=1)
+        before = upto - must_contain.long()
+        allowed = allowed & (upto[:, None, :] - before[:, :, None] > 0)
     scores = scores.masked_fill(~allowed, neg)
     flat = scores.view(scores.shape[0], -1)
     best, arg = flat.max(dim=1)

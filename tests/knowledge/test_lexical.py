@@ -18,6 +18,7 @@ def test_bm25_finds_the_passage_that_shares_the_words() -> None:
     assert index.search("What do we need to find in training?", 3)[0][0] == 7
     assert index.search("batches", 3) == [(8, index.search("batches", 3)[0][1])]
     assert index.search("what is it?", 3) == []  # nothing but stopwords
+    assert [pid for pid, _ in index.search("Which batch?", 3)] == [8]  # stemmed: batch(es)
     empty = LexicalIndex()
     empty.build(np.zeros(0, dtype=np.int64), [], "empty")
     assert empty.search("training", 3) == []

@@ -4,7 +4,15 @@ from models.content_words import stems, words
 
 
 def test_words_drop_question_words_and_stopwords() -> None:
-    assert words("What do we need to find in training?") == ["need", "find", "training"]
+    assert words("What do we need to find in training?") == ["need", "find", "train"]
+
+
+def test_short_words_meet_their_inflections() -> None:
+    # A five-letter prefix alone kept "tuned"/"tune" and "tasks"/"task" apart.
+    assert stems("What should be tuned first?") & stems("it is usually sufficient to tune the learning rate")
+    assert stems("Which tasks does BERT target?") & stems("No task separation")
+    # Snowball alone stems "represented" to "repres" but "representation" to "represent".
+    assert stems("How are words represented?") == stems("word representation")
 
 
 def test_stems_match_word_forms_and_ignore_case() -> None:

@@ -140,13 +140,13 @@ def test_windows_that_share_no_word_with_the_question_are_not_read(reader: Reade
         "BERT_BASE contains 110M parameters and BERT_LARGE contains 340M parameters.",
     ]
     assert reader.skip_unrelated
-    spans = reader.run("How many parameters does BERT_LARGE contain?", passages)
+    spans = reader.run("What does BERT_LARGE contain?", passages)
     assert [s.passage for s in spans] == [1]  # the dog passage shares no word: not read
     assert reader.run("What is the capital of Peru?", passages) == []  # nothing to read: no span
     assert len(reader.run("What is it?", passages)) == 2  # no content words: every window is read
     try:
         reader.skip_unrelated = False
-        assert [s.passage for s in reader.run("How many parameters does BERT_LARGE contain?", passages)] == [1, 0]
+        assert [s.passage for s in reader.run("What does BERT_LARGE contain?", passages)] == [1, 0]
     finally:
         reader.skip_unrelated = True
 
@@ -200,7 +200,7 @@ def test_a_later_list_item_is_read_with_the_lists_lead_in(reader: Reader) -> Non
 
 
 def test_a_link_never_answers_who_when_or_how_many(reader: Reader) -> None:
-    from models.reader import links_cannot_answer
+    from models.answer_types import links_cannot_answer
 
     assert links_cannot_answer("Who created BERT?") and links_cannot_answer("how many layers are there?")
     assert links_cannot_answer("When was it published?")
@@ -210,3 +210,17 @@ def test_a_link_never_answers_who_when_or_how_many(reader: Reader) -> None:
     assert any(s.text == link for s in reader.run("Where can I find the Deep Learning with Python book?", [passage]))
     # Unmasked, the reader answers this with the link too.
     assert not any("manning" in s.text for s in reader.run("Who wrote the Deep Learning with Python book?", [passage]))
+
+
+def test_a_count_is_answered_with_a_number_or_not_at_all(reader: Reader) -> None:
+    from models.answer_types import asks_for_a_count, is_number
+
+    assert asks_for_a_count("How many epochs should I train for?") and asks_for_a_count("In how many layers?")
+    assert not asks_for_a_count("How much does it cost?") and not asks_for_a_count("Which layers are frozen?")
+    assert is_number("340") and is_number("##3") and is_number("Two") and is_number("seventh")
+    assert not is_number("epoch")
+    stats = "Fun-facts: BERT_BASE contains 110M parameters and BERT_LARGE contains 340M parameters."
+    assert reader.run("How many parameters does BERT_BASE contain?", [stats])[0].text == "110M"
+    # Unmasked, the reader answers with the words around "layers"; no number there, so no span.
+    layers = "BERT stacks Transformer encoder layers with self-attention."
+    assert reader.run("How many layers does BERT have?", [layers]) == []

@@ -54,6 +54,18 @@ def test_spans_stay_inside_one_segment() -> None:
     assert float(score[0]) == 6.0
 
 
+def test_a_span_must_hold_a_marked_token_where_asked() -> None:
+    mask = torch.ones((2, 6), dtype=torch.bool)
+    s, e = logits(6, {1: 5.0, 4: 1.0}, {2: 5.0, 5: 1.0})
+    s, e = s.repeat(2, 1), e.repeat(2, 1)
+    needed = torch.tensor([[0, 0, 0, 0, 1, 0], [0, 0, 0, 0, 0, 0]], dtype=torch.bool)
+    st, en, score, _ = best_spans(s, e, mask, 6, must_contain=needed)
+    assert (int(st[0]), int(en[0])) == (1, 5)  # the best span that holds token 4
+    assert float(score[1]) == float("-inf")  # nothing marked: no span at all
+    st, en, _, _ = best_spans(s, e, mask, 6)
+    assert (int(st[0]), int(en[0])) == (1, 2)
+
+
 def test_a_span_inside_a_url_becomes_the_whole_link() -> None:
     text = "Source: https://www.manning.com/books/deep-learning-with-python. On SQuAD: www.squad.org/x?id=7 ok"
     s = text.index("books")
