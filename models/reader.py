@@ -330,7 +330,7 @@ class Reader:
             start, end = snap_to_words(text, *view.to_source(v_start, v_end))
             if v_end <= v_start or end <= start:
                 continue
-            s_start, s_end = view.sentence_around(v_start, v_end)
+            s_start, s_end = view.answer_sentence(v_start, v_end)
             best[w] = ReaderSpan(
                 p,
                 start,

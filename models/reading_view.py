@@ -83,6 +83,20 @@ class ReadingView:
         last = next((e for s, e in self.sentences if s < end <= e), end)
         return min(first, start), max(last, end)
 
+    def answer_sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence to show around an answer: with the question before it, if the notes ask one.
+
+        Notes often ask and answer ("What is a model? It's a problem representation."); the answer
+        alone is a riddle to a student and, to the confidence model, unlike the student's question.
+        """
+        s_start, s_end = self.sentence_around(start, end)
+        i = self.sentence_of(s_start)
+        if i > 0:
+            p_start, p_end = self.sentences[i - 1]
+            if self.text[p_start:p_end].rstrip().endswith("?"):
+                s_start = p_start
+        return s_start, s_end
+
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that holds view offset ``offset`` (answers stay inside one)."""
         return bisect.bisect_right(self._starts, offset) - 1

@@ -101,3 +101,11 @@ def test_a_question_in_the_notes_is_shown_with_its_answer_when_declining(real_tu
     result, vec = real_tutor._search(question)
     ans = real_tutor._decline(question, vec, result.hits, 0.0, 0.0, {})
     assert ans.abstained and ans.sentence == "What is a model? It's a problem representation."
+
+
+def test_an_answer_after_a_question_in_the_notes_is_shown_and_scored_with_it(real_tutor: Tutor) -> None:
+    ans = real_tutor.ask("What is a model?")  # alone, "It's a problem representation." was declined (0.20)
+    assert not ans.abstained and ans.text == "problem representation"
+    assert ans.sentence == "What is a model? It's a problem representation."
+    start, end = ans.answer_in_sentence
+    assert ans.sentence[start:end] == ans.text

@@ -44,6 +44,16 @@ def test_a_long_line_ending_in_a_colon_is_prose_not_a_lead_in() -> None:
     assert not view.copies
 
 
+def test_an_answer_is_shown_with_the_question_the_notes_ask_before_it() -> None:
+    view = reading_view("Intro.\n\nWhat is a model? It's a problem representation. Models are useful.")
+    at = view.text.index("problem")
+    assert view.text[slice(*view.answer_sentence(at, at + 7))] == "What is a model? It's a problem representation."
+    at = view.text.index("useful")  # the question is not the sentence right before: not shown
+    assert view.text[slice(*view.answer_sentence(at, at + 6))] == "Models are useful."
+    at = view.text.index("Intro")
+    assert view.text[slice(*view.answer_sentence(at, at + 5))] == "Intro."
+
+
 def test_soft_wraps_stay_one_sentence_and_hard_breaks_end_one() -> None:
     text = (
         "BERT is designed to pretrain on both\nleft and right context.\n"
