@@ -69,6 +69,7 @@ class ReadingView:
     origin: tuple[int, ...]  # origin[i]: index in the source of view character i
     sentences: tuple[tuple[int, int], ...] = ()  # (start, end) of each sentence of ``text``
     copies: tuple[tuple[int, int], ...] = ()  # (start, end) of each lead-in copied before a list item
+    line_starts: tuple[int, ...] = ()  # view offsets where a new block or hard-broken line begins
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source span of the view span ``[start, end)``."""
@@ -88,12 +89,15 @@ class ReadingView:
 
         Notes often ask and answer ("What is a model? It's a problem representation."); the answer
         alone is a riddle to a student and, to the confidence model, unlike the student's question.
+        Only a question on the same line counts: a list of questions ("3. What is a neural
+        network?") is not answered by the next list's first item.
         """
         s_start, s_end = self.sentence_around(start, end)
         i = self.sentence_of(s_start)
         if i > 0:
             p_start, p_end = self.sentences[i - 1]
-            if self.text[p_start:p_end].rstrip().endswith("?"):
+            same_line = not any(p_start < b <= s_start for b in self.line_starts)
+            if same_line and self.text[p_start:p_end].rstrip().endswith("?"):
                 s_start = p_start
         return s_start, s_end
 
@@ -117,6 +121,7 @@ def reading_view(text: str) -> ReadingView:
     chars: list[str] = []
     origin: list[int] = []
     copies: list[tuple[int, int]] = []
+    line_starts: list[int] = []
     lead: tuple[int, int] | None = None  # view span of the lead-in of the current list
     items = 0  # items of that list so far
     block: int | None = None  # view offset where the current prose block began
@@ -135,6 +140,8 @@ def reading_view(text: str) -> ReadingView:
             if chars and chars[-1] != " ":
                 chars.append(" ")
                 origin.append(c_start - 1)
+            if chars and not soft:
+                line_starts.append(len(chars))
             if _LIST_ITEM.match(line):
                 if lead is not None and items:
                     copies.append((len(chars), len(chars) + lead[1] - lead[0]))
@@ -162,7 +169,7 @@ def reading_view(text: str) -> ReadingView:
             chars.append(".")
             origin.append(end)  # the newline: trimmed away if an answer ends here
     view = "".join(chars)
-    return ReadingView(view, tuple(origin), tuple(view_sentences(view)), tuple(copies))
+    return ReadingView(view, tuple(origin), tuple(view_sentences(view)), tuple(copies), tuple(line_starts))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")

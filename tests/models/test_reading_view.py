@@ -52,6 +52,9 @@ def test_an_answer_is_shown_with_the_question_the_notes_ask_before_it() -> None:
     assert view.text[slice(*view.answer_sentence(at, at + 6))] == "Models are useful."
     at = view.text.index("Intro")
     assert view.text[slice(*view.answer_sentence(at, at + 5))] == "Intro."
+    listed = reading_view("Start with:\n1. What is a network?\n\nTerms to repeat:\n1. Layer\n2. Weight")
+    at = listed.text.index("Layer")  # the question ends a list of its own: not this answer's
+    assert listed.text[slice(*listed.answer_sentence(at, at + 5))] == "Terms to repeat: Layer."
 
 
 def test_soft_wraps_stay_one_sentence_and_hard_breaks_end_one() -> None:
