@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 1000
 LECTURE_SUFFIXES = {".md", ".markdown", ".txt"}
 SENTENCE_CACHE_SIZE = 4096  # lecture sentences whose embeddings are kept (1.5 KB each)
+PRIME_BATCH = 8  # sentences embedded per call when priming the cache
 TRIM_EVERY = 16  # asks between handing the C heap's free pages back to the OS (0.7 ms each time)
 Progress = Callable[[str, int, int], None]
 
@@ -180,6 +181,31 @@ class Tutor:
                 self.reader.share_with(self.embedder)
             self.reader.warm_up()
             self._calibration = Calibration.load(self.reader.calibration_path)
+            self._prime_sentence_vectors(
+                [p.text for lecture in self.store.lectures() for p in self.store.lecture_passages(lecture.name)]
+            )
+
+    def _prime_sentence_vectors(self, passages: list[str]) -> None:
+        """Embed the sentences an answer or a decline can show, before anyone asks.
+
+        The confidence check compares the question with the answer's sentence, and a decline
+        picks the passage's sentence nearest to the question: uncached, that is one more embedder
+        call (~9 ms of a first question's ~50). The course's sentences are few (the bundled
+        lecture has ~150), so they are embedded once here, up to the cache's size; a store larger
+        than that fills the cache as questions come.
+        """
+        sentences: dict[str, None] = {}
+        for text in passages:
+            view = reading_view(text)
+            for start, end in view.sentences:
+                sentences[view.text[start:end]] = None
+                sentences[view.text[slice(*view.answer_sentence(start, end))]] = None
+            if len(sentences) >= SENTENCE_CACHE_SIZE:
+                break
+        todo = list(sentences)[:SENTENCE_CACHE_SIZE]
+        for i in range(0, len(todo), PRIME_BATCH):  # small batches: a big one's activations stay resident
+            self._sentence_vectors_of(todo[i : i + PRIME_BATCH])
+        trim_heap()
 
     def close(self) -> None:
         if self._store is not None:
@@ -259,6 +285,8 @@ class Tutor:
             title = lecture_title(text, filename)
             self.store.put_lecture(name, title, source or filename, digest, text, drafts, mat)
             self._ensure_index()
+            if self._calibration is not None:  # answering already: the new lecture's sentences too
+                self._prime_sentence_vectors([p.text for p in self.store.lecture_passages(name)])
         status = "added" if old is None else "replaced"
         return IngestReport(name, status, len(drafts), time.perf_counter() - t0)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from knowledge.evaluation import evaluate, load_items
@@ -109,3 +110,33 @@ def test_an_answer_after_a_question_in_the_notes_is_shown_and_scored_with_it(rea
     assert ans.sentence == "What is a model? It's a problem representation."
     start, end = ans.answer_in_sentence
     assert ans.sentence[start:end] == ans.text
+
+
+def test_the_sentences_answers_show_are_embedded_before_anyone_asks(
+    real_tutor: Tutor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collections import OrderedDict
+
+    monkeypatch.setattr(real_tutor, "_sentence_vectors", OrderedDict())
+    monkeypatch.setattr(real_tutor, "_calibration", None)
+    real_tutor._warm_reader()  # what the first question does: loads the calibration, primes the cache
+    embedded: list[list[str]] = []
+    embed = real_tutor.embedder.embed
+
+    def counting(texts: list[str]) -> np.ndarray:
+        embedded.append(texts)
+        return embed(texts)
+
+    monkeypatch.setattr(real_tutor.embedder, "embed", counting)
+    for question in ["What is a model?", "What do larger batches produce?", "Who created BERT?", "Cats or dogs?"]:
+        real_tutor.ask(question)
+    assert embedded == [[q] for q in ["What is a model?", "What do larger batches produce?", "Who created BERT?"]] + [
+        ["Cats or dogs?"]
+    ]  # only the questions: every answer's (or decline's) sentence was embedded at warm-up
+    embedded.clear()
+    report = real_tutor.ingest_bytes("99-extra.md", b"# Extra\n\nWhat is a tensor? It is an array of numbers.")
+    try:
+        assert report.status == "added" and embedded  # the new lecture's sentences, embedded on ingest
+        assert "What is a tensor? It is an array of numbers." in real_tutor._sentence_vectors
+    finally:
+        real_tutor.remove("99-extra")
