@@ -13,7 +13,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -182,16 +182,16 @@ class Tutor:
             self.reader.warm_up()
             self._calibration = Calibration.load(self.reader.calibration_path)
             self._prime_sentence_vectors(
-                [p.text for lecture in self.store.lectures() for p in self.store.lecture_passages(lecture.name)]
-            )
+                p.text for lecture in self.store.lectures() for p in self.store.lecture_passages(lecture.name)
+            )  # lazily: a large store is read only until the cache is full
 
-    def _prime_sentence_vectors(self, passages: list[str]) -> None:
+    def _prime_sentence_vectors(self, passages: Iterable[str]) -> None:
         """Embed the sentences an answer or a decline can show, before anyone asks.
 
         The confidence check compares the question with the answer's sentence, and a decline
         picks the passage's sentence nearest to the question: uncached, that is one more embedder
         call (~9 ms of a first question's ~50). The course's sentences are few (the bundled
-        lecture has ~150), so they are embedded once here, up to the cache's size; a store larger
+        lecture has 73), so they are embedded once here, up to the cache's size; a store larger
         than that fills the cache as questions come.
         """
         sentences: dict[str, None] = {}

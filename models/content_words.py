@@ -49,6 +49,6 @@ def stems(text: str) -> frozenset[str]:
     """Content-word stems cut to their first ``STEM_LETTERS`` letters: a window-sized topic match.
 
     The cut joins what Snowball keeps apart but a question and its answer's sentence often share:
-    "representation"/"representing" stem alike anyway, "parameters"/"parametric" only by the cut.
+    "represented" stems to "repres", "representation" to "represent".
     """
     return frozenset(w[:STEM_LETTERS] for w in words(text))
