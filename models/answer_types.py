@@ -27,6 +27,18 @@ all every each infinite infinitely countless innumerable
 )  # counts, ordinals ("the seventh team") and quantifiers ("all", "infinitely many")
 
 
+def as_asked(question: str) -> str:
+    """The question as the reader was trained to read one: ending in a question mark.
+
+    Nearly every SQuAD question ends in "?", and a student's often does not. Without it the
+    reader's no-answer score fires: "what is a model" reads the right span at confidence 0.10,
+    "what is a model?" at 0.90. Asked of our lecture question sets with the marks stripped, dev
+    F1 fell 0.888 → 0.812 and the harder set's false abstention rose 0.29 → 0.43.
+    """
+    q = question.strip()
+    return q if not q or q[-1] in "?.!" else q + "?"
+
+
 def links_cannot_answer(question: str) -> bool:
     """Whether ``question`` asks for a person, a time or a number, which a link never is.
 

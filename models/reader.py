@@ -20,7 +20,7 @@ from typing import Any
 
 import torch
 
-from models.answer_types import URL, asks_for_a_count, is_number, links_cannot_answer
+from models.answer_types import URL, as_asked, asks_for_a_count, is_number, links_cannot_answer
 from models.batching import MAX_ROWS, ROW_WIDTH, pack_rows, packed_batch, padded_batch, round_width, shape_buckets
 from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
@@ -283,7 +283,7 @@ class Reader:
         if not windows:
             return []
         enc = self._tokenizer(
-            [question] * len(windows),
+            [as_asked(question)] * len(windows),
             [views[p].text[s:e] for p, s, e in windows],
             truncation="only_second",
             max_length=self.max_seq_length,

@@ -224,3 +224,13 @@ def test_a_count_is_answered_with_a_number_or_not_at_all(reader: Reader) -> None
     # Unmasked, the reader answers with the words around "layers"; no number there, so no span.
     layers = "BERT stacks Transformer encoder layers with self-attention."
     assert reader.run("How many layers does BERT have?", [layers]) == []
+
+
+def test_a_question_without_its_question_mark_reads_as_one_with_it(reader: Reader) -> None:
+    from models.answer_types import as_asked
+
+    assert as_asked("what is a model") == "what is a model?" == as_asked("what is a model?")
+    assert as_asked("Name one optimizer.") == "Name one optimizer." and as_asked("  ") == ""
+    passage = "What is a model? It's a problem representation. In this case - a language representation."
+    bare, asked = reader.run("what is a model", [passage]), reader.run("what is a model?", [passage])
+    assert [(s.text, s.score, s.null_score) for s in bare] == [(s.text, s.score, s.null_score) for s in asked]
