@@ -14,14 +14,15 @@ def confidence_bar(p: float, width: int = 10) -> str:
 
 
 def answer_text(ans: Answer, bold: tuple[str, str] = ("**", "**")) -> str:
+    read_as = f"(read as “{ans.read_as}”)\n" if ans.read_as else ""
     if ans.abstained:
-        lines = ["That doesn't seem to be covered in the lectures."]
+        lines = [read_as + "That doesn't seem to be covered in the lectures."]
         if ans.passage is not None:
             lines.append(f"Closest passage ({ans.citation}): {ans.sentence}")
         return "\n".join(lines)
     s, e = ans.answer_in_sentence
     sent = ans.sentence[:s] + bold[0] + ans.sentence[s:e] + bold[1] + ans.sentence[e:]
-    return f"{ans.text}\n\n“{sent}”\n— {ans.citation}\nconfidence {confidence_bar(ans.confidence)}"
+    return f"{read_as}{ans.text}\n\n“{sent}”\n— {ans.citation}\nconfidence {confidence_bar(ans.confidence)}"
 
 
 def search_text(result: SearchResult, width: int = 300) -> str:

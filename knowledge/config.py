@@ -66,6 +66,7 @@ class ReaderConfig(_Section):
     doc_stride: int = Field(128, ge=16, le=256)
     window_tokens: int = Field(96, ge=0, le=512)
     skip_unrelated_windows: bool = True
+    correct_spelling: bool = True
     confidence_threshold: Annotated[float, Field(ge=0.0, le=1.0)] | Literal["auto"] = "auto"
 
 

@@ -72,6 +72,7 @@ class Answer:
     retrieval_score: float
     hits: list[Hit]
     timings_ms: dict[str, float] = field(default_factory=dict)
+    read_as: str = ""  # the question with its typos corrected, where any were ("" otherwise)
 
     @property
     def citation(self) -> Citation | None:

@@ -15,6 +15,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +28,7 @@ from knowledge.lexical import LexicalIndex, fuse
 from knowledge.passages import split_passages
 from knowledge.quiz.engine import QuizEngine
 from knowledge.results import Answer, Hit, IngestReport, SearchResult
+from knowledge.spelling import Speller
 from knowledge.store import LectureInfo, Store
 from models import text_demos
 from models.classifiers import AppropriatenessClassifier, Classification, HumorClassifier
@@ -136,6 +138,8 @@ class Tutor:
         self._quiz: QuizEngine | None = None
         self._calibration: Calibration | None = None
         self._sentence_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.speller = Speller()
+        self._course_words = "none"  # the store generation the speller's course words come from
         self._asks = 0
         self._warm = False
         self._lock = threading.RLock()
@@ -181,6 +185,9 @@ class Tutor:
                 self.reader.share_with(self.embedder)
             self.reader.warm_up()
             self._calibration = Calibration.load(self.reader.calibration_path)
+            tokenizer = getattr(self.embedder, "tokenizer", None)
+            vocab = tokenizer.get_vocab() if tokenizer is not None else {}
+            self.speller.warm_up(sorted(vocab, key=vocab.__getitem__))
             self._prime_sentence_vectors(
                 p.text for lecture in self.store.lectures() for p in self.store.lecture_passages(lecture.name)
             )  # lazily: a large store is read only until the cache is full
@@ -223,9 +230,13 @@ class Tutor:
                 self.index.build(ids, vectors, gen)
                 self.index.save(path)
                 log.info("index rebuilt: %d passages", len(self.index))
-        if self.settings.retrieval.hybrid and self.lexical.generation != self.index.generation:
-            ids, texts, lex_gen = self.store.texts()
-            self.lexical.build(ids, texts, lex_gen)
+        stale_bm25 = self.settings.retrieval.hybrid and self.lexical.generation != self.index.generation
+        if stale_bm25 or self._course_words != self.index.generation:
+            ids, texts, gen = self.store.texts()
+            if stale_bm25:
+                self.lexical.build(ids, texts, gen)
+            self.speller.set_course(texts)
+            self._course_words = gen
 
     # -- lectures ---------------------------------------------------------------------------
     def lectures(self) -> list[LectureInfo]:
@@ -336,13 +347,19 @@ class Tutor:
             trim_heap()
         return answer
 
-    def _answer(self, q: str) -> Answer:
+    def _answer(self, typed: str) -> Answer:
         t0 = time.perf_counter()
+        with self._lock:
+            self._warm_reader()
+            self._ensure_index()  # the speller knows the course's current words
+        q = self.speller.correct(typed) if self.settings.reader.correct_spelling else typed
+        answer = self._answer_as_read(q, t0)
+        return answer if q == typed else replace(answer, question=typed, read_as=q)
+
+    def _answer_as_read(self, q: str, t0: float) -> Answer:
         result, q_vec = self._search(q)
         hits = result.hits
         t1 = time.perf_counter()
-        with self._lock:
-            self._warm_reader()
         calibration = self._calibration
         assert calibration is not None
         top_sim = max((h.score for h in hits), default=0.0)

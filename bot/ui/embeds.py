@@ -39,6 +39,13 @@ def one_line(text: str) -> str:
 
 def answer_embed(ans: Answer) -> discord.Embed:
     title = clip(escape_mentions(one_line(ans.question)), TITLE_LIMIT)
+    embed = _answer_body(ans, title)
+    if ans.read_as:
+        embed.set_author(name=clip(f"Read as: {escape_mentions(one_line(ans.read_as))}", TITLE_LIMIT))
+    return embed
+
+
+def _answer_body(ans: Answer, title: str) -> discord.Embed:
     if ans.abstained:
         embed = discord.Embed(title=title, colour=GREY, description="That doesn't seem to be covered in the lectures.")
         if ans.passage is not None:

@@ -140,3 +140,10 @@ def test_the_sentences_answers_show_are_embedded_before_anyone_asks(
         assert "What is a tensor? It is an array of numbers." in real_tutor._sentence_vectors
     finally:
         real_tutor.remove("99-extra")
+
+
+def test_a_typo_in_a_question_is_read_as_the_courses_word(real_tutor: Tutor) -> None:
+    ans = real_tutor.ask("Who creted BERT?")  # read as typed: "eager heads"
+    assert not ans.abstained and ans.text == "Google Researchers"
+    assert ans.question == "Who creted BERT?" and ans.read_as == "Who created BERT?"
+    assert real_tutor.ask("Who created BERT?").read_as == ""
