@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from knowledge.evaluation import evaluate, load_items
+from knowledge.evaluation import EvalItem, evaluate, load_items
 from knowledge.tutor import Tutor
 from models.qa_metrics import contains_answer
 from tests.conftest import dev_items
@@ -73,16 +73,21 @@ def test_quality_floor_on_our_harder_lecture_questions(real_tutor: Tutor) -> Non
 
     Questions about lists, links and the lecture's own structure ("Which idiom is used among the
     examples?"), where a SQuAD reader is weakest. The shipped tutor measures F1 0.51, EM 0.43,
-    sentence accuracy 0.57, abstention 0.67, false abstention 0.24; the floors catch a collapse.
+    sentence accuracy 0.57, abstention 0.67, false abstention 0.29; the floors catch a collapse.
+    Asked as students type them, lower case and without question marks, the same floors hold
+    (read as typed they did not: F1 0.39, false abstention 0.43).
     """
-    report, _ = evaluate(real_tutor, load_items(Path(__file__).parents[1] / "data" / "lecture_questions_b.jsonl"))
-    assert report.f1 >= 0.4 and report.em >= 0.3
-    assert report.recall_at_k >= 0.9
-    assert report.abstain_accuracy >= 0.3 and report.false_abstain_rate <= 0.35
+    items = load_items(Path(__file__).parents[1] / "data" / "lecture_questions_b.jsonl")
+    typed = [EvalItem(i.id, i.question.rstrip("?").lower(), i.answers) for i in items]
+    for questions in (items, typed):
+        report, _ = evaluate(real_tutor, questions)
+        assert report.f1 >= 0.4 and report.em >= 0.3
+        assert report.recall_at_k >= 0.9
+        assert report.abstain_accuracy >= 0.3 and report.false_abstain_rate <= 0.35
 
 
 def test_near_topic_questions_the_lecture_does_not_answer_are_declined(real_tutor: Tutor) -> None:
-    """On-topic but not covered ("Who created GPT-3?"): the hard case for either detector. 9 of 10 now."""
+    """On-topic but not covered ("Who created GPT-3?"): the hard case for either detector. 8 of 10 now."""
     report, _ = evaluate(real_tutor, load_items(Path(__file__).parents[1] / "data" / "near_topic_questions.jsonl"))
     assert report.abstain_accuracy >= 0.8
 
