@@ -58,5 +58,14 @@ def _keep_hard_break(m: re.Match[str]) -> str:
     return "  " if m.group().startswith("  ") and not at_line_start else ""
 
 
+def clean_question(text: str) -> str:
+    """A typed question as the models read best: mojibake repaired, compatibility forms folded.
+
+    NFKC turns full-width "Ｗｈｏ ｃｒｅａｔｅｄ ＢＥＲＴ？" (a Japanese keyboard) into "Who created BERT?",
+    which the reader answers; as typed, every character is [UNK] to it and the question was declined.
+    """
+    return _ZERO_WIDTH.sub("", ftfy.fix_text(text, normalization="NFKC"))
+
+
 def has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from knowledge.cleaning import clean_text, decode_bytes, has_words
+from knowledge.cleaning import clean_question, clean_text, decode_bytes, has_words
 from knowledge.config import Settings
 from knowledge.feedback import Feedback
 from knowledge.index import VectorIndex
@@ -98,7 +98,7 @@ def as_tutor_error() -> Iterator[None]:
 def check_query(query: object, what: str = "question") -> str:
     if not isinstance(query, str):
         raise TutorError(f"the {what} must be text")
-    q = " ".join(query.split())
+    q = " ".join(clean_question(query).split())
     if not q or not any(ch.isalnum() for ch in q):
         raise TutorError(f"the {what} is empty: type a few words")
     if len(q) > MAX_QUERY_CHARS:

@@ -54,3 +54,11 @@ def test_a_markdown_hard_break_survives_cleaning_and_ends_a_sentence() -> None:
 
 def test_blank_lines_lose_their_spaces() -> None:
     assert clean_text("one\n   \n\t\ntwo  \n  \nthree") == "one\n\ntwo  \n\nthree\n"
+
+
+def test_a_question_is_folded_to_the_forms_the_models_read() -> None:
+    from knowledge.cleaning import clean_question
+
+    assert clean_question("Ｗｈｏ ｃｒｅａｔｅｄ ＢＥＲＴ？") == "Who created BERT?"
+    assert clean_question("What\u200b does Iâ€™m mean?") == "What does I'm mean?"
+    assert clean_question("What is ﬁne-tuning?") == "What is fine-tuning?"  # the "ﬁ" ligature

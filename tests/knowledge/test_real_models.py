@@ -152,3 +152,5 @@ def test_a_typo_in_a_question_is_read_as_the_courses_word(real_tutor: Tutor) -> 
     assert not ans.abstained and ans.text == "Google Researchers"
     assert ans.question == "Who creted BERT?" and ans.read_as == "Who created BERT?"
     assert real_tutor.ask("Who created BERT?").read_as == ""
+    wide = real_tutor.ask("Ｗｈｏ ｃｒｅａｔｅｄ ＢＥＲＴ？")  # full-width: all [UNK] to the reader unless folded
+    assert wide.text == "Google Researchers" and wide.question == "Who created BERT?"
