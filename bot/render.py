@@ -28,7 +28,7 @@ def answer_text(ans: Answer, bold: tuple[str, str] = ("**", "**")) -> str:
 def search_text(result: SearchResult, width: int = 300) -> str:
     if not result.hits:
         return "No lecture passages yet: add a lecture with `tutor ingest FILE`."
-    out = []
+    out = [f"(read as “{result.read_as}”)"] if result.read_as else []
     for h in result.hits:
         snippet = " ".join(h.passage.text.split())
         if len(snippet) > width:

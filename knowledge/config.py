@@ -58,6 +58,7 @@ class RetrievalConfig(_Section):
     min_similarity: float = Field(0.05, ge=-1.0, le=1.0)
     hybrid: bool = True  # fuse the embedding search with BM25 (reciprocal rank)
     candidates: int = Field(20, ge=1, le=1000)  # taken from each ranking before fusion
+    correct_spelling: bool = True  # a misspelt word is read as the course's word one edit away
 
 
 class ReaderConfig(_Section):
@@ -66,7 +67,6 @@ class ReaderConfig(_Section):
     doc_stride: int = Field(128, ge=16, le=256)
     window_tokens: int = Field(96, ge=0, le=512)
     skip_unrelated_windows: bool = True
-    correct_spelling: bool = True
     confidence_threshold: Annotated[float, Field(ge=0.0, le=1.0)] | Literal["auto"] = "auto"
 
 

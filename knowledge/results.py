@@ -38,10 +38,12 @@ class SearchResult:
     query: str
     hits: list[Hit]
     timings_ms: dict[str, float] = field(default_factory=dict)
+    read_as: str = ""  # the query with its typos corrected, where any were ("" otherwise)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "query": self.query,
+            "read_as": self.read_as,
             "hits": [
                 {
                     "rank": h.rank,

@@ -15,10 +15,11 @@ words, acronyms ("LSTMs") and anything with digits are left alone.
 from __future__ import annotations
 
 import hashlib
-import importlib.resources
+import importlib.util
 import re
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 
@@ -39,11 +40,19 @@ class Speller:
         self._course: Counter[str] = Counter()
         self._buckets: dict[tuple[str, int], list[str]] = {}
 
+    @property
+    def ready(self) -> bool:
+        return len(self._english) > 0
+
     def warm_up(self, vocabulary: Iterable[str]) -> None:
         """Load the English word list and the reader's whole-word vocabulary (in id order)."""
-        if len(self._english):
+        if self.ready:
             return
-        path = importlib.resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+        # Only symspellpy's word list is used: found without importing the package (~2 MB).
+        spec = importlib.util.find_spec("symspellpy")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModuleNotFoundError("symspellpy is not installed")
+        path = Path(spec.submodule_search_locations[0]) / "frequency_dictionary_en_82_765.txt"
         with path.open(encoding="utf-8") as fh:
             self._english = np.unique(np.fromiter((_key(line.split(" ", 1)[0]) for line in fh), dtype=np.int64))
         words = (w for w in vocabulary if w.isascii() and w.isalpha() and w.islower() and len(w) >= MIN_LETTERS)

@@ -185,12 +185,26 @@ class Tutor:
                 self.reader.share_with(self.embedder)
             self.reader.warm_up()
             self._calibration = Calibration.load(self.reader.calibration_path)
-            tokenizer = getattr(self.embedder, "tokenizer", None)
-            vocab = tokenizer.get_vocab() if tokenizer is not None else {}
-            self.speller.warm_up(sorted(vocab, key=vocab.__getitem__))
+            self._warm_speller()
             self._prime_sentence_vectors(
                 p.text for lecture in self.store.lectures() for p in self.store.lecture_passages(lecture.name)
             )  # lazily: a large store is read only until the cache is full
+
+    def _warm_speller(self) -> None:
+        if self.speller.ready:
+            return
+        tokenizer = getattr(self.embedder, "tokenizer", None)  # a fake embedder has none
+        vocab = tokenizer.get_vocab() if tokenizer is not None else {}
+        self.speller.warm_up(sorted(vocab, key=vocab.__getitem__))
+
+    def _corrected(self, typed: str) -> str:
+        """``typed`` with its misspelt words read as the course's (``retrieval.correct_spelling``)."""
+        if not self.settings.retrieval.correct_spelling:
+            return typed
+        with self._lock:
+            self._ensure_index()  # the speller knows the course's current words
+            self._warm_speller()  # no-op once loaded (with the reader, or on a first search)
+        return self.speller.correct(typed)
 
     def _prime_sentence_vectors(self, passages: Iterable[str]) -> None:
         """Embed the sentences an answer or a decline can show, before anyone asks.
@@ -310,7 +324,10 @@ class Tutor:
 
     # -- search and ask ---------------------------------------------------------------------
     def search(self, query: str, k: int | None = None) -> SearchResult:
-        return self._search(check_query(query, "query"), k)[0]
+        typed = check_query(query, "query")
+        q = self._corrected(typed)
+        result = self._search(q, k)[0]
+        return result if q == typed else replace(result, query=typed, read_as=q)
 
     def _search(self, q: str, k: int | None = None) -> tuple[SearchResult, np.ndarray]:
         """Top-k passages for ``q`` and the query's embedding."""
@@ -351,8 +368,7 @@ class Tutor:
         t0 = time.perf_counter()
         with self._lock:
             self._warm_reader()
-            self._ensure_index()  # the speller knows the course's current words
-        q = self.speller.correct(typed) if self.settings.reader.correct_spelling else typed
+        q = self._corrected(typed)
         answer = self._answer_as_read(q, t0)
         return answer if q == typed else replace(answer, question=typed, read_as=q)
 

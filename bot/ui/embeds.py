@@ -73,6 +73,8 @@ def _answer_body(ans: Answer, title: str) -> discord.Embed:
 
 def search_embed(result: SearchResult) -> discord.Embed:
     embed = discord.Embed(title=clip(f"Search: {escape_mentions(one_line(result.query))}", TITLE_LIMIT), colour=BLUE)
+    if result.read_as:
+        embed.set_author(name=clip(f"Read as: {escape_mentions(one_line(result.read_as))}", TITLE_LIMIT))
     if not result.hits:
         embed.description = "No lecture passages yet."
     budget = TOTAL_LIMIT - len(embed.title or "") - 200

@@ -41,6 +41,9 @@ def test_search_prints_ranked_passages(fake_tutor: Tutor, use) -> None:
     data = json.loads(runner.invoke(cli.app, ["search", "learning rate", "-k", "2", "--json"]).output)
     assert [h["rank"] for h in data["hits"]] == [1, 2]
     assert {"lecture", "section", "score", "text"} <= set(data["hits"][0])
+    assert data["read_as"] == ""
+    typo = json.loads(runner.invoke(cli.app, ["search", "larger btaches", "--json"]).output)
+    assert typo["query"] == "larger btaches" and typo["read_as"] == "larger batches"  # the course's word
 
 
 def test_ingest_and_remove(fake_tutor: Tutor, use, tmp_path: Path) -> None:

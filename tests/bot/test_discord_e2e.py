@@ -90,6 +90,8 @@ async def test_search_lists_cited_passages(discord_env) -> None:
     msg = await followup(fake, payload)
     fields = msg.body["embeds"][0]["fields"]
     assert len(fields) == 2 and fields[0]["name"].startswith("1. ")
+    typo = await followup(fake, await fake.slash("search", [opt("query", "larger btaches")]))
+    assert typo.body["embeds"][0]["author"]["name"] == "Read as: larger batches"
 
 
 async def test_help_lists_commands_and_limits(discord_env) -> None:
