@@ -1,15 +1,14 @@
 """Typo correction for students' questions, towards the course's own words.
 
-A misspelt content word costs the whole answer: WordPiece cuts "creted" into pieces the reader
-never saw in a question, and "Who creted BERT?" was answered "eager heads". Over our 88 lecture
-questions with one typo put into each (a dropped, added, swapped or changed letter in one content
-word), F1 fell 0.767 → 0.558; corrected as here, 0.741.
-
-Only a word that is no English word at all is corrected (the known words are symspellpy's English
-frequency list, the reader's vocabulary and the course's words), and only to a word one edit away
-(Damerau: a letter dropped, added, changed or two swapped) with the same first letter: the course's
-words first, most frequent in the course first, then the reader's vocabulary. Capitalised or short
-words, acronyms ("LSTMs") and anything with digits are left alone.
+A misspelt lecture word costs the answer: "What do netwroks work on?" was declined (0.18),
+"What do networks work on?" is answered "representations" (0.76). A word that is no English word
+(symspellpy's 82k-word frequency list, the reader's vocabulary and the course's words all count as
+known) is read as the course's word one edit away (Damerau: a letter dropped, added, changed, or
+two swapped) with the same first letter, the course's most frequent first. Only the course's words
+are targets: with the reader's vocabulary as targets too, more typos were fixed ("creted" →
+"created"), but an NLP class's own jargon became English words ("relu" → "rely", "logit" →
+"logic", "backprop" → "backdrop"). Capitalised-inside words and acronyms ("LSTMs", "BERT"), words of
+under four letters and anything with digits are left alone.
 """
 
 from __future__ import annotations
@@ -32,11 +31,11 @@ def _key(word: str) -> int:
 
 
 class Speller:
-    """Corrects non-words to the course's words (or the reader's vocabulary) one edit away."""
+    """Reads a non-word as the course's word one edit away."""
 
     def __init__(self) -> None:
         self._english = np.zeros(0, dtype=np.int64)  # sorted hashes: 82k words in 0.7 MB, not a 14 MB set
-        self._vocab: dict[str, int] = {}  # the reader's whole words -> rank (WordPiece ids run by frequency)
+        self._vocab: frozenset[str] = frozenset()  # the reader's whole words: known, never targets
         self._course: Counter[str] = Counter()
         self._buckets: dict[tuple[str, int], list[str]] = {}
 
@@ -45,7 +44,7 @@ class Speller:
         return len(self._english) > 0
 
     def warm_up(self, vocabulary: Iterable[str]) -> None:
-        """Load the English word list and the reader's whole-word vocabulary (in id order)."""
+        """Load the English word list and the reader's whole-word vocabulary."""
         if self.ready:
             return
         # Only symspellpy's word list is used: found without importing the package (~2 MB).
@@ -55,18 +54,13 @@ class Speller:
         path = Path(spec.submodule_search_locations[0]) / "frequency_dictionary_en_82_765.txt"
         with path.open(encoding="utf-8") as fh:
             self._english = np.unique(np.fromiter((_key(line.split(" ", 1)[0]) for line in fh), dtype=np.int64))
-        words = (w for w in vocabulary if w.isascii() and w.isalpha() and w.islower() and len(w) >= MIN_LETTERS)
-        self._vocab = {w: rank for rank, w in enumerate(words)}
-        self._rebucket()
+        self._vocab = frozenset(w for w in vocabulary if w.isascii() and w.isalpha() and len(w) >= MIN_LETTERS)
 
     def set_course(self, texts: Iterable[str]) -> None:
-        """The course's words (all lectures), preferred as corrections."""
+        """The course's words (all lectures): what a misspelt word may be read as."""
         self._course = Counter(w for text in texts for w in _WORD.findall(text.lower()) if len(w) >= MIN_LETTERS)
-        self._rebucket()
-
-    def _rebucket(self) -> None:
         buckets: dict[tuple[str, int], list[str]] = {}
-        for w in {*self._vocab, *self._course}:
+        for w in self._course:
             buckets.setdefault((w[0], len(w)), []).append(w)
         self._buckets = buckets
 
@@ -91,7 +85,7 @@ class Speller:
         ]
         if not near:
             return None
-        return min(near, key=lambda w: (-self._course[w], self._vocab.get(w, len(self._vocab)), w))
+        return min(near, key=lambda w: (-self._course[w], w))
 
     def correct(self, text: str) -> str:
         """``text`` with its misspelt words corrected; everything else kept as typed."""

@@ -194,8 +194,7 @@ class Tutor:
         if self.speller.ready:
             return
         tokenizer = getattr(self.embedder, "tokenizer", None)  # a fake embedder has none
-        vocab = tokenizer.get_vocab() if tokenizer is not None else {}
-        self.speller.warm_up(sorted(vocab, key=vocab.__getitem__))
+        self.speller.warm_up(tokenizer.get_vocab() if tokenizer is not None else ())
 
     def _corrected(self, typed: str) -> str:
         """``typed`` with its misspelt words read as the course's (``retrieval.correct_spelling``)."""

@@ -41,10 +41,11 @@ async def test_ask_is_answered_and_cited(discord_env) -> None:
 
 async def test_a_question_read_with_a_typo_corrected_says_so(discord_env) -> None:
     fake, _ = discord_env
-    payload = await fake.slash("ask", [opt("question", "Who creted BERT?")])
+    payload = await fake.slash("ask", [opt("question", "What do netwroks work on?")])
     embed = (await followup(fake, payload)).body["embeds"][0]
-    assert embed["title"] == "Who creted BERT?" and embed["author"]["name"] == "Read as: Who created BERT?"
-    assert "**Google Researchers**" in embed["description"]
+    assert embed["title"] == "What do netwroks work on?"
+    assert embed["author"]["name"] == "Read as: What do networks work on?"
+    assert "**representations**" in embed["description"]
 
 
 async def test_declined_question_offers_a_ta_who_gets_it(discord_env) -> None:

@@ -148,9 +148,10 @@ def test_the_sentences_answers_show_are_embedded_before_anyone_asks(
 
 
 def test_a_typo_in_a_question_is_read_as_the_courses_word(real_tutor: Tutor) -> None:
-    ans = real_tutor.ask("Who creted BERT?")  # read as typed: "eager heads"
-    assert not ans.abstained and ans.text == "Google Researchers"
-    assert ans.question == "Who creted BERT?" and ans.read_as == "Who created BERT?"
-    assert real_tutor.ask("Who created BERT?").read_as == ""
+    ans = real_tutor.ask("What do netwroks work on?")  # read as typed: declined (0.18)
+    assert not ans.abstained and ans.text == "representations"
+    assert ans.question == "What do netwroks work on?" and ans.read_as == "What do networks work on?"
+    assert real_tutor.ask("What do networks work on?").read_as == ""
+    assert real_tutor.ask("What is a relu?").read_as == ""  # jargon stays: never "rely"
     wide = real_tutor.ask("Ｗｈｏ ｃｒｅａｔｅｄ ＢＥＲＴ？")  # full-width: all [UNK] to the reader unless folded
     assert wide.text == "Google Researchers" and wide.question == "Who created BERT?"

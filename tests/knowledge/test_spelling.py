@@ -6,29 +6,33 @@ import pytest
 
 from knowledge.spelling import Speller
 
-VOCAB = ["the", "large", "created", "crested", "batches", "model", "training", "parameters"]
+COURSE = "Larger batches produce gradients. Lets remember that networks work on representations. Train."
+VOCAB = ["the", "large", "created", "relu", "model"]  # the reader's vocabulary: known words, never targets
 
 
 @pytest.fixture(scope="module")
 def speller() -> Speller:
     s = Speller()
-    s.set_course(["Larger batches produce gradients. BERT is a 2018 child of Google Researchers."])
+    s.set_course([COURSE])
     s.warm_up(VOCAB)
     return s
 
 
-def test_a_misspelt_word_becomes_the_word_one_edit_away(speller: Speller) -> None:
-    assert speller.correct("Who creted BERT?") == "Who created BERT?"  # "created" before "crested": rank
-    assert speller.correct("What do larger btaches produce?") == "What do larger batches produce?"  # swap
-    assert speller.correct("Trainig tips?") == "Training tips?"  # keeps the capital
+def test_a_misspelt_course_word_is_read_as_that_word(speller: Speller) -> None:
+    assert speller.correct("What do netwroks work on?") == "What do networks work on?"  # two letters swapped
+    assert speller.correct("What do larger btaches produce?") == "What do larger batches produce?"
+    assert speller.correct("largr batches") == "larger batches"  # a letter dropped
+    assert speller.correct("Representatons?") == "Representations?"  # the capital is kept
+    assert speller.correct("Trian") == "Train"
 
 
-def test_the_courses_words_come_first(speller: Speller) -> None:
-    assert speller.correct("largr batches") == "larger batches"  # "large" ranks first in the vocabulary
+def test_only_the_courses_words_are_targets(speller: Speller) -> None:
+    assert speller.correct("Who creted BERT?") == "Who creted BERT?"  # "created" is not a course word
+    assert speller.correct("Is relux a relu?") == "Is relux a relu?"  # jargon is never made English
 
 
 def test_real_words_names_and_short_words_are_left_alone(speller: Speller) -> None:
-    for text in ["How do I bake sourdough bread?", "Which idiom is used?", "How many epochs?", "LSTMs vs BERT_LARGE",
-                 "Is GPT-3 a modl?", "Rajpurkar et al.", "What is a tpye?", ""]:  # fmt: skip
-        assert speller.correct(text) == text.replace("modl", "model")  # "modl" is the only typo
+    for text in ["How do I bake sourdough bread?", "Which idiom?", "How many epochs?", "LSTMs vs BERT_LARGE",
+                 "Is GPT-3 a modl?", "Rajpurkar et al.", ""]:  # fmt: skip
+        assert speller.correct(text) == text
     assert speller.suggest("zzzzqx") is None  # nothing one edit away
