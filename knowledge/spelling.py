@@ -22,7 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
+from models.answer_types import URL
+
 _WORD = re.compile(r"[A-Za-z]+")
+_VERBATIM = re.compile(f"({URL.pattern}|`[^`]*`)")
 MIN_LETTERS = 4  # shorter words have too many neighbours one edit away
 
 
@@ -100,4 +103,6 @@ class Speller:
                 return word
             return better.capitalize() if word[0].isupper() else better
 
-        return _WORD.sub(fix, text)
+        # A link or an inline code span is quoted exactly: its words are not the student's prose.
+        parts = _VERBATIM.split(text)
+        return "".join(part if i % 2 else _WORD.sub(fix, part) for i, part in enumerate(parts))

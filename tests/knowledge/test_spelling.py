@@ -36,3 +36,8 @@ def test_real_words_names_and_short_words_are_left_alone(speller: Speller) -> No
                  "Is GPT-3 a modl?", "Rajpurkar et al.", ""]:  # fmt: skip
         assert speller.correct(text) == text
     assert speller.suggest("zzzzqx") is None  # nothing one edit away
+
+
+def test_links_and_code_are_quoted_exactly(speller: Speller) -> None:
+    text = "Is https://example.org/netwroks the page for `netwroks` netwroks?"
+    assert speller.correct(text) == "Is https://example.org/netwroks the page for `netwroks` networks?"
