@@ -33,7 +33,7 @@ def test_only_the_courses_words_are_targets(speller: Speller) -> None:
 
 def test_real_words_names_and_short_words_are_left_alone(speller: Speller) -> None:
     for text in ["How do I bake sourdough bread?", "Which idiom?", "How many epochs?", "LSTMs vs BERT_LARGE",
-                 "Is GPT-3 a modl?", "Rajpurkar et al.", ""]:  # fmt: skip
+                 "Is GPT-3 a modl?", "Rajpurkar et al.", "Did Netwroks say so?", ""]:  # fmt: skip
         assert speller.correct(text) == text
     assert speller.suggest("zzzzqx") is None  # nothing one edit away
 
