@@ -15,7 +15,6 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -323,16 +322,14 @@ class Tutor:
 
     # -- search and ask ---------------------------------------------------------------------
     def search(self, query: str, k: int | None = None) -> SearchResult:
-        typed = check_query(query, "query")
-        q = self._corrected(typed)
-        result = self._search(q, k)[0]
-        return result if q == typed else replace(result, query=typed, read_as=q)
+        return self._search(check_query(query, "query"), k)[0]
 
-    def _search(self, q: str, k: int | None = None) -> tuple[SearchResult, np.ndarray]:
-        """Top-k passages for ``q`` and the query's embedding."""
+    def _search(self, typed: str, k: int | None = None) -> tuple[SearchResult, np.ndarray]:
+        """Top-k passages for ``typed``, read with its typos corrected, and the embedding of what was read."""
         k = self.settings.retrieval.top_k if k is None else k
         if not 1 <= k <= 50:
             raise TutorError("k must be between 1 and 50")
+        q = self._corrected(typed)
         t0 = time.perf_counter()
         vec = self.embedder.embed([q])[0]
         t1 = time.perf_counter()
@@ -352,7 +349,8 @@ class Tutor:
             Hit(rank, scores[pid], records[pid])
             for rank, pid in enumerate((pid for pid in ranked if pid in records), start=1)
         ]
-        return SearchResult(q, hits, {"embed": (t1 - t0) * 1e3, "search": (t2 - t1) * 1e3}), vec
+        timings = {"embed": (t1 - t0) * 1e3, "search": (t2 - t1) * 1e3}
+        return SearchResult(typed, hits, timings, read_as="" if q == typed else q), vec
 
     def ask(self, question: str) -> Answer:
         answer = self._answer(check_query(question))
@@ -367,12 +365,8 @@ class Tutor:
         t0 = time.perf_counter()
         with self._lock:
             self._warm_reader()
-        q = self._corrected(typed)
-        answer = self._answer_as_read(q, t0)
-        return answer if q == typed else replace(answer, question=typed, read_as=q)
-
-    def _answer_as_read(self, q: str, t0: float) -> Answer:
-        result, q_vec = self._search(q)
+        result, q_vec = self._search(typed)
+        q = result.read_as or typed  # what the reader reads
         hits = result.hits
         t1 = time.perf_counter()
         calibration = self._calibration
@@ -381,13 +375,13 @@ class Tutor:
         timings = dict(result.timings_ms)
         if not hits or top_sim < self.settings.retrieval.min_similarity:
             timings["total"] = (time.perf_counter() - t0) * 1e3
-            return self._decline(q, q_vec, hits, top_sim, 0.0, timings)
+            return self._decline(result, q_vec, top_sim, 0.0, timings)
         spans = self.reader.run(q, [h.passage.text for h in hits])
         t2 = time.perf_counter()
         timings["read"] = (t2 - t1) * 1e3
         if not spans:
             timings["total"] = (t2 - t0) * 1e3
-            return self._decline(q, q_vec, hits, top_sim, 0.0, timings)
+            return self._decline(result, q_vec, top_sim, 0.0, timings)
         best = spans[0]
         hit = hits[best.passage]
         sentence_sim = float(self._sentence_vectors_of([best.sentence])[0] @ q_vec)
@@ -395,9 +389,9 @@ class Tutor:
         timings["total"] = (time.perf_counter() - t0) * 1e3
         threshold = self.settings.reader.confidence_threshold
         if conf < (calibration.threshold if threshold == "auto" else threshold):
-            return self._decline(q, q_vec, hits, top_sim, conf, timings)
+            return self._decline(result, q_vec, top_sim, conf, timings)
         return Answer(
-            question=q,
+            question=typed,
             abstained=False,
             text=best.text,
             confidence=conf,
@@ -407,6 +401,7 @@ class Tutor:
             retrieval_score=hit.score,
             hits=hits,
             timings_ms=timings,
+            read_as=result.read_as,
         )
 
     def _sentence_vectors_of(self, sentences: list[str]) -> np.ndarray:
@@ -425,13 +420,14 @@ class Tutor:
         return np.vstack([cached[t] for t in sentences])
 
     def _decline(
-        self, q: str, q_vec: np.ndarray, hits: list[Hit], sim: float, conf: float, timings: dict[str, float]
+        self, result: SearchResult, q_vec: np.ndarray, sim: float, conf: float, timings: dict[str, float]
     ) -> Answer:
         """Not covered: the closest passage, and its sentence nearest to the question.
 
         A question in the notes ("What is a model?") is nearest to a student's question and says
         nothing by itself: it is shown with the sentence after it, usually its answer.
         """
+        hits = result.hits
         passage = hits[0].passage if hits else None
         sentence = ""
         if passage is not None:
@@ -444,7 +440,7 @@ class Tutor:
                 if view.text[end - 1] == "?" and i + 1 < len(spans):
                     end = spans[i + 1][1]
                 sentence = view.text[start:end]
-        return Answer(q, True, "", conf, sentence, (0, 0), passage, sim, hits, timings)
+        return Answer(result.query, True, "", conf, sentence, (0, 0), passage, sim, hits, timings, result.read_as)
 
     def forget_me(self, guild: str, user: str) -> bool:
         """Delete everything stored about one person: quiz history, schedules, questions, votes."""

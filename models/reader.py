@@ -293,30 +293,24 @@ class Reader:
         )
         mapping: list[int] = enc["overflow_to_sample_mapping"]
         offsets: list[list[tuple[int, int]]] = enc["offset_mapping"]
-        # Each token's sentence in its passage's view (-1: question, special token, padding, or a
-        # link where the question asks for a person, a time or a number).
-        no_links = links_cannot_answer(question)
-
-        def segment(p: int, at: int) -> int:
-            return -1 if no_links and layouts[p].in_link(at) else views[p].segment_of(at)
-
-        segments = [
-            [
-                segment(windows[w][0], windows[w][1] + offsets[f][k][0]) if sid == 1 else -1
-                for k, sid in enumerate(enc.sequence_ids(f))
-            ]
-            for f, w in enumerate(mapping)
-        ]
-        numbers = None  # a "how many" answer must hold a number token
-        if asks_for_a_count(question):
-            numbers = [
-                [
-                    sid == 1 and is_number(views[windows[w][0]].text[windows[w][1] + a : windows[w][1] + b])
-                    for (a, b), sid in zip(offsets[f], enc.sequence_ids(f), strict=True)
-                ]
-                for f, w in enumerate(mapping)
-            ]
-        s_idx, e_idx, scores, nulls = self._decode(enc, segments, numbers)
+        # Per token: its sentence in its passage's view (-1: question, special token, padding, or a
+        # link where the question asks for a person, a time or a number), and whether it is a
+        # number (a "how many" answer must hold one).
+        no_links, count = links_cannot_answer(question), asks_for_a_count(question)
+        segments: list[list[int]] = []
+        numbers: list[list[bool]] = []
+        for f, w in enumerate(mapping):
+            p, w_start, _ = windows[w]
+            seg: list[int] = []
+            num: list[bool] = []
+            for (a, b), sid in zip(offsets[f], enc.sequence_ids(f), strict=True):
+                at = w_start + a
+                context = sid == 1 and not (no_links and layouts[p].in_link(at))
+                seg.append(views[p].segment_of(at) if context else -1)
+                num.append(sid == 1 and count and is_number(views[p].text[at : w_start + b]))
+            segments.append(seg)
+            numbers.append(num)
+        s_idx, e_idx, scores, nulls = self._decode(enc, segments, numbers if count else None)
         best: dict[int, ReaderSpan] = {}  # window -> its best span (a long window has several features)
         for f, w in enumerate(mapping):
             p, w_start, _ = windows[w]

@@ -39,9 +39,13 @@ def one_line(text: str) -> str:
 
 def answer_embed(ans: Answer) -> discord.Embed:
     title = clip(escape_mentions(one_line(ans.question)), TITLE_LIMIT)
-    embed = _answer_body(ans, title)
-    if ans.read_as:
-        embed.set_author(name=clip(f"Read as: {escape_mentions(one_line(ans.read_as))}", TITLE_LIMIT))
+    return _with_read_as(_answer_body(ans, title), ans.read_as)
+
+
+def _with_read_as(embed: discord.Embed, read_as: str) -> discord.Embed:
+    """Shows what a misspelt question or query was read as, where it was corrected."""
+    if read_as:
+        embed.set_author(name=clip(f"Read as: {escape_mentions(one_line(read_as))}", TITLE_LIMIT))
     return embed
 
 
@@ -72,9 +76,8 @@ def _answer_body(ans: Answer, title: str) -> discord.Embed:
 
 
 def search_embed(result: SearchResult) -> discord.Embed:
-    embed = discord.Embed(title=clip(f"Search: {escape_mentions(one_line(result.query))}", TITLE_LIMIT), colour=BLUE)
-    if result.read_as:
-        embed.set_author(name=clip(f"Read as: {escape_mentions(one_line(result.read_as))}", TITLE_LIMIT))
+    title = clip(f"Search: {escape_mentions(one_line(result.query))}", TITLE_LIMIT)
+    embed = _with_read_as(discord.Embed(title=title, colour=BLUE), result.read_as)
     if not result.hits:
         embed.description = "No lecture passages yet."
     budget = TOTAL_LIMIT - len(embed.title or "") - 200

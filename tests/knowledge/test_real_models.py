@@ -105,7 +105,7 @@ def test_the_c_heap_is_trimmed_every_few_asks(real_tutor: Tutor, monkeypatch: py
 def test_a_question_in_the_notes_is_shown_with_its_answer_when_declining(real_tutor: Tutor) -> None:
     question = "What is a model?"
     result, vec = real_tutor._search(question)
-    ans = real_tutor._decline(question, vec, result.hits, 0.0, 0.0, {})
+    ans = real_tutor._decline(result, vec, 0.0, 0.0, {})
     assert ans.abstained and ans.sentence == "What is a model? It's a problem representation."
 
 
