@@ -425,7 +425,8 @@ class Tutor:
         """Not covered: the closest passage, and its sentence nearest to the question.
 
         A question in the notes ("What is a model?") is nearest to a student's question and says
-        nothing by itself: it is shown with the sentence after it, usually its answer.
+        nothing by itself: it is shown as an answer would be, with the rest of its line
+        (``ReadingView.answer_sentence``).
         """
         hits = result.hits
         passage = hits[0].passage if hits else None
@@ -435,11 +436,8 @@ class Tutor:
             spans = view.sentences
             if spans:
                 vectors = self._sentence_vectors_of([view.text[s:e] for s, e in spans])
-                i = int(np.argmax(vectors @ q_vec))
-                start, end = spans[i]
-                if view.text[end - 1] == "?" and i + 1 < len(spans):
-                    end = spans[i + 1][1]
-                sentence = view.text[start:end]
+                start, end = spans[int(np.argmax(vectors @ q_vec))]
+                sentence = view.text[slice(*view.answer_sentence(start, end))]
         return Answer(result.query, True, "", conf, sentence, (0, 0), passage, sim, hits, timings, result.read_as)
 
     def forget_me(self, guild: str, user: str) -> bool:

@@ -85,21 +85,32 @@ class ReadingView:
         return min(first, start), max(last, end)
 
     def answer_sentence(self, start: int, end: int) -> tuple[int, int]:
-        """The sentence to show around an answer: with the question before it, if the notes ask one.
+        """The sentence to show around view span ``[start, end)``, paired as the notes pair them.
 
-        Notes often ask and answer ("What is a model? It's a problem representation."); the answer
-        alone is a riddle to a student and, to the confidence model, unlike the student's question.
-        Only a question on the same line counts: a list of questions ("3. What is a neural
-        network?") is not answered by the next list's first item.
+        Notes often ask and answer on one line ("What is a model? It's a problem representation."):
+        the answer alone is a riddle to a student and, to the confidence model, unlike the
+        student's question; the question alone says nothing. So a sentence after a question is
+        shown with it, and a question with the sentence after it. Only the same line counts: a
+        list of questions ("3. What is a neural network?") is not answered by the next list's
+        first item. Answers and declines both show what this returns.
         """
         s_start, s_end = self.sentence_around(start, end)
-        i = self.sentence_of(s_start)
-        if i > 0:
-            p_start, p_end = self.sentences[i - 1]
-            same_line = not any(p_start < b <= s_start for b in self.line_starts)
-            if same_line and self.text[p_start:p_end].rstrip().endswith("?"):
-                s_start = p_start
+        first, last = self.sentence_of(s_start), self.sentence_of(max(s_end - 1, s_start))
+        if first > 0 and self._asks(first - 1) and self._same_line(self.sentences[first - 1][0], s_start):
+            s_start = self.sentences[first - 1][0]
+        if 0 <= last < len(self.sentences) - 1 and self._asks(last):
+            n_start, n_end = self.sentences[last + 1]
+            if self._same_line(s_start, n_start):
+                s_end = n_end
         return s_start, s_end
+
+    def _asks(self, i: int) -> bool:
+        start, end = self.sentences[i]
+        return self.text[start:end].rstrip().endswith("?")
+
+    def _same_line(self, start: int, end: int) -> bool:
+        """Whether no block or hard-broken line begins after view offset ``start`` up to ``end``."""
+        return not any(start < b <= end for b in self.line_starts)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that holds view offset ``offset`` (answers stay inside one)."""

@@ -109,6 +109,12 @@ def test_a_question_in_the_notes_is_shown_with_its_answer_when_declining(real_tu
     assert ans.abstained and ans.sentence == "What is a model? It's a problem representation."
 
 
+def test_a_declined_question_from_a_list_of_questions_is_not_shown_with_the_next_list(real_tutor: Tutor) -> None:
+    result, vec = real_tutor._search("What is a neural network?")  # the opening list ends with this question
+    ans = real_tutor._decline(result, vec, 0.0, 0.0, {})
+    assert ans.sentence.endswith("what actually is a neural network?")  # not "... Some quick terms to repeat: Layer."
+
+
 def test_an_answer_after_a_question_in_the_notes_is_shown_and_scored_with_it(real_tutor: Tutor) -> None:
     ans = real_tutor.ask("What is a model?")  # alone, "It's a problem representation." was declined (0.20)
     assert not ans.abstained and ans.text == "problem representation"

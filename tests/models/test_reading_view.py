@@ -57,6 +57,18 @@ def test_an_answer_is_shown_with_the_question_the_notes_ask_before_it() -> None:
     assert listed.text[slice(*listed.answer_sentence(at, at + 5))] == "Terms to repeat: Layer."
 
 
+def test_a_question_in_the_notes_is_shown_with_the_rest_of_its_line_only() -> None:
+    view = reading_view("Intro.\n\nWhat is a model? It's a problem representation. Models are useful.")
+    at = view.text.index("What")
+    assert view.text[slice(*view.answer_sentence(at, at + 4))] == "What is a model? It's a problem representation."
+    listed = reading_view("Start with:\n1. What is a network?\n\nTerms to repeat:\n1. Layer\n2. Weight")
+    at = listed.text.index("What")  # the next block is another list, not this question's answer
+    assert listed.text[slice(*listed.answer_sentence(at, at + 4))] == "Start with: What is a network?"
+    last = reading_view("Done yet? ")
+    at = last.text.index("Done")  # a question with nothing after it
+    assert last.text[slice(*last.answer_sentence(at, at + 4))] == "Done yet?"
+
+
 def test_soft_wraps_stay_one_sentence_and_hard_breaks_end_one() -> None:
     text = (
         "BERT is designed to pretrain on both\nleft and right context.\n"
