@@ -11,7 +11,13 @@ import re
 
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]()\"']+")
 _NOT_A_LINK = re.compile(r"^\W*(?:who|whom|whose|when|how (?:many|much|long|old))\b", re.IGNORECASE)
-_A_COUNT = re.compile(r"^\W*(?:in |on |for |by |to |at |about |roughly |approximately )?how many\b", re.IGNORECASE)
+_ASKS_WHERE = re.compile(
+    r"\b(?:where|links?|linked|urls?|(?:web)?sites?|(?:web)?pages?|papers?|articles?|books?|sources?|references?"
+    r"|cited?|citations?|read|reading|find|download|notebooks?|resources?|repo|repository|github|pdf|published"
+    r"|online|slides?|videos?|blogs?)\b",
+    re.IGNORECASE,
+)
+_A_NUMBER = re.compile(r"\bhow many\b|\b(?:what|which) years?\b", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(
     re.findall(
         r"\w+",
@@ -40,24 +46,28 @@ def as_asked(question: str) -> str:
 
 
 def links_cannot_answer(question: str) -> bool:
-    """Whether ``question`` asks for a person, a time or a number, which a link never is.
+    """Whether no link can answer ``question``: it asks for something other than a place to read.
 
     Lecture notes cite their sources as links, which a reader trained on Wikipedia never saw as
     answers; it still picks one for "Who created BERT?" (the paper's link over "BERT is a 2018
-    child of Google Researchers"). A link can answer "where" or "which paper", never "who", "when"
-    or "how many": for those questions the reader does not let a span start or end in one.
+    child of Google Researchers") or "What is the maximum sequence length of BERT?" (a notebook's
+    link, 0.41). A link answers where to find or read something ("Where was the paper
+    published?", "Which book …?", "What does the lecture link to?"), never who, when or how many:
+    for any other question the reader does not let a span start or end in one.
     """
-    return bool(_NOT_A_LINK.match(question))
+    return bool(_NOT_A_LINK.match(question)) or asks_for_a_number(question) or not _ASKS_WHERE.search(question)
 
 
-def asks_for_a_count(question: str) -> bool:
-    """Whether ``question`` asks "how many": its answer holds a number ("340M", "two", "a dozen").
+def asks_for_a_number(question: str) -> bool:
+    """Whether ``question`` asks "how many" or "what year": its answer holds a number.
 
-    On SQuAD v1.1 dev, 97 % of the "how many/much" answers hold a digit or a number word (the rest
-    are "unmanned", "vast areas"). Lecture headings are the failure this prevents: "How many epochs
-    should I train for?" was answered "Epoch" (a heading) at confidence 0.69.
+    On SQuAD v1.1 dev, 98.5 % of the answers to a "how many" question hold a digit or a number
+    word ("340M", "two", "a dozen"; the rest are "unmanned", "vast areas"), and 99.3 % of those to
+    "what/which year". Anywhere in the question, so a student's preamble ("Hey, quick question:
+    in which year was BERT born?") does not hide it. Lecture headings are the failure this
+    prevents: "How many epochs should I train for?" was answered "Epoch" (a heading) at 0.69.
     """
-    return bool(_A_COUNT.match(question))
+    return bool(_A_NUMBER.search(question))
 
 
 def is_number(token_text: str) -> bool:

@@ -20,7 +20,7 @@ from typing import Any
 
 import torch
 
-from models.answer_types import URL, as_asked, asks_for_a_count, is_number, links_cannot_answer
+from models.answer_types import URL, as_asked, asks_for_a_number, is_number, links_cannot_answer
 from models.batching import MAX_ROWS, ROW_WIDTH, pack_rows, packed_batch, padded_batch, round_width, shape_buckets
 from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
@@ -296,7 +296,7 @@ class Reader:
         # Per token: its sentence in its passage's view (-1: question, special token, padding, or a
         # link where the question asks for a person, a time or a number), and whether it is a
         # number (a "how many" answer must hold one).
-        no_links, count = links_cannot_answer(question), asks_for_a_count(question)
+        no_links, count = links_cannot_answer(question), asks_for_a_number(question)
         segments: list[list[int]] = []
         numbers: list[list[bool]] = []
         for f, w in enumerate(mapping):

@@ -104,13 +104,21 @@ def test_the_c_heap_is_trimmed_every_few_asks(real_tutor: Tutor, monkeypatch: py
 
 def test_a_question_in_the_notes_is_shown_with_its_answer_when_declining(real_tutor: Tutor) -> None:
     question = "What is a model?"
-    result, vec = real_tutor._search(question)
+    result, _, vec = real_tutor._search(question)
     ans = real_tutor._decline(result, vec, 0.0, 0.0, {})
     assert ans.abstained and ans.sentence == "What is a model? It's a problem representation."
 
 
+def test_a_chatty_question_is_answered_like_the_plain_one(real_tutor: Tutor) -> None:
+    # As typed, "question" matched "Any questions, concerns or thoughts": declined at 0.08.
+    chatty = real_tutor.ask("Hey tutor, quick question: in which year was BERT born? Thanks!")
+    plain = real_tutor.ask("In which year was BERT born?")
+    assert not chatty.abstained and chatty.text == plain.text == "2018"
+    assert chatty.question.startswith("Hey tutor") and chatty.read_as == ""  # shown as typed
+
+
 def test_a_declined_question_from_a_list_of_questions_is_not_shown_with_the_next_list(real_tutor: Tutor) -> None:
-    result, vec = real_tutor._search("What is a neural network?")  # the opening list ends with this question
+    result, _, vec = real_tutor._search("What is a neural network?")  # the opening list ends with this question
     ans = real_tutor._decline(result, vec, 0.0, 0.0, {})
     assert ans.sentence.endswith("what actually is a neural network?")  # not "... Some quick terms to repeat: Layer."
 

@@ -199,12 +199,14 @@ def test_a_later_list_item_is_read_with_the_lists_lead_in(reader: Reader) -> Non
     assert all(passage[s.start : s.end] == s.text for s in spans)  # no span runs from the copy into an item
 
 
-def test_a_link_never_answers_who_when_or_how_many(reader: Reader) -> None:
+def test_a_link_answers_only_where_to_find_or_read_something(reader: Reader) -> None:
     from models.answer_types import links_cannot_answer
 
     assert links_cannot_answer("Who created BERT?") and links_cannot_answer("how many layers are there?")
     assert links_cannot_answer("When was it published?")
     assert not links_cannot_answer("Where was the paper published?") and not links_cannot_answer("Which book?")
+    assert links_cannot_answer("What is the maximum sequence length of BERT?")  # asks for no place to read
+    assert not links_cannot_answer("What does the lecture link to?")
     passage = "Source: https://www.manning.com/books/deep-learning-with-python\n\nI love dogs and dogs love snacks."
     link = "https://www.manning.com/books/deep-learning-with-python"
     assert any(s.text == link for s in reader.run("Where can I find the Deep Learning with Python book?", [passage]))
@@ -212,11 +214,13 @@ def test_a_link_never_answers_who_when_or_how_many(reader: Reader) -> None:
     assert not any("manning" in s.text for s in reader.run("Who wrote the Deep Learning with Python book?", [passage]))
 
 
-def test_a_count_is_answered_with_a_number_or_not_at_all(reader: Reader) -> None:
-    from models.answer_types import asks_for_a_count, is_number
+def test_a_count_or_a_year_is_answered_with_a_number_or_not_at_all(reader: Reader) -> None:
+    from models.answer_types import asks_for_a_number, is_number
 
-    assert asks_for_a_count("How many epochs should I train for?") and asks_for_a_count("In how many layers?")
-    assert not asks_for_a_count("How much does it cost?") and not asks_for_a_count("Which layers are frozen?")
+    assert asks_for_a_number("How many epochs should I train for?") and asks_for_a_number("In how many layers?")
+    assert not asks_for_a_number("How much does it cost?") and not asks_for_a_number("Which layers are frozen?")
+    assert asks_for_a_number("Hey, quick question: in which year was BERT born?")  # a preamble hides nothing
+    assert asks_for_a_number("What year did it appear?") and not asks_for_a_number("Who won this year?")
     assert is_number("340") and is_number("##3") and is_number("Two") and is_number("seventh")
     assert not is_number("epoch")
     stats = "Fun-facts: BERT_BASE contains 110M parameters and BERT_LARGE contains 340M parameters."
