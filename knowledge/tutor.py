@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from knowledge.chatter import without_chatter
 from knowledge.cleaning import clean_question, clean_text, decode_bytes, has_words
 from knowledge.config import Settings
 from knowledge.feedback import Feedback
@@ -324,12 +325,17 @@ class Tutor:
     def search(self, query: str, k: int | None = None) -> SearchResult:
         return self._search(check_query(query, "query"), k)[0]
 
-    def _search(self, typed: str, k: int | None = None) -> tuple[SearchResult, np.ndarray]:
-        """Top-k passages for ``typed``, read with its typos corrected, and the embedding of what was read."""
+    def _search(self, typed: str, k: int | None = None) -> tuple[SearchResult, str, np.ndarray]:
+        """Top-k passages for ``typed``; the question as searched and read, and its embedding.
+
+        It is read without chat and with typos corrected; ``read_as`` is set only when words were
+        corrected (greetings and thanks taken off are not news to the student).
+        """
         k = self.settings.retrieval.top_k if k is None else k
         if not 1 <= k <= 50:
             raise TutorError("k must be between 1 and 50")
-        q = self._corrected(typed)
+        asked = without_chatter(typed)  # "Hey, quick question: …? Thanks!" is searched and read without the chat
+        q = self._corrected(asked)
         t0 = time.perf_counter()
         vec = self.embedder.embed([q])[0]
         t1 = time.perf_counter()
@@ -350,7 +356,7 @@ class Tutor:
             for rank, pid in enumerate((pid for pid in ranked if pid in records), start=1)
         ]
         timings = {"embed": (t1 - t0) * 1e3, "search": (t2 - t1) * 1e3}
-        return SearchResult(typed, hits, timings, read_as="" if q == typed else q), vec
+        return SearchResult(typed, hits, timings, read_as="" if q == asked else q), q, vec
 
     def ask(self, question: str) -> Answer:
         answer = self._answer(check_query(question))
@@ -365,8 +371,7 @@ class Tutor:
         t0 = time.perf_counter()
         with self._lock:
             self._warm_reader()
-        result, q_vec = self._search(typed)
-        q = result.read_as or typed  # what the reader reads
+        result, q, q_vec = self._search(typed)
         hits = result.hits
         t1 = time.perf_counter()
         calibration = self._calibration

@@ -1,0 +1,51 @@
+"""The question inside a chat message: greetings, "quick question:" and thanks taken off.
+
+Students write to the bot as to a person: "Hey tutor, quick question: in which year was BERT
+born? Thanks!". The search reads every word, and "question" matched the lecture's "Any questions,
+concerns or thoughts": the passage with the answer fell out of the top three and the question was
+declined; asked plainly, it is answered "2018". Only what carries no topic is taken off: greetings,
+a bare "(quick) question:", an apology, and thanks at the end. A sentence before the question that
+names a topic ("Question about LSTMs: why are they slow?", "I'm reading about BERT. Who created
+it?") is kept: reading only the sentence with the question mark lost such topics (measured, see
+the reader's model card).
+"""
+
+from __future__ import annotations
+
+import re
+
+_GREETING = (
+    r"(?:hey|hi|hiya|hello|heya|yo|howdy|greetings|good\s+(?:morning|afternoon|evening|day))"
+    r"(?:\s+(?:there|tutor|bot|all|everyone|everybody|folks|guys|team|prof(?:essor)?|sir|ma'?am|<@!?\d+>))?"
+)
+_ASKING = (
+    r"(?:(?:i\s+(?:have|had|got)|i've\s+got|got|just)\s+)?(?:an?\s+)?"
+    r"(?:(?:quick|short|small|simple|silly|dumb|stupid|random|little|tiny)\s+)?question(?:\s+(?:for\s+you|here))?"
+)
+_APOLOGY = r"sorry(?:\s+(?:if\s+this\s+is\s+(?:obvious|a\s+(?:dumb|silly|stupid)\s+question)|to\s+bother(?:\s+you)?))?"
+_FILLER = r"(?:so|ok(?:ay)?|um+|uh+|well|also)"
+# A greeting may run straight into the question ("hi what is BERT"); the rest must end in a mark.
+_LEADING = re.compile(
+    rf"^\s*(?:{_GREETING}(?:\s*[,:;.!\-–—]+\s*|\s+)|(?:{_ASKING}|{_APOLOGY}|{_FILLER})\s*[,:;.!\-–—]+\s*)",
+    re.IGNORECASE,
+)
+_THANKS = re.compile(
+    r"(?:^|(?<=[.?!,;:)]))\s*(?:thanks|thank\s+you|thx|ty|cheers|much\s+appreciated|please\s+help|pls|please)"
+    r"(?:\s+(?:so\s+much|a\s+lot|in\s+advance|again))?[\s!.,:;()\-DP]*$",
+    re.IGNORECASE,
+)
+
+
+def without_chatter(message: str) -> str:
+    """``message`` without leading greetings or "quick question:" and trailing thanks.
+
+    Returns the message unchanged when nothing with a letter or digit would be left.
+    """
+    text = message.strip()
+    while True:
+        m = _LEADING.match(text)
+        if m is None or not m.end():
+            break
+        text = text[m.end() :]
+    text = _THANKS.sub("", text).rstrip(" ,;:-–—")
+    return text if any(ch.isalnum() for ch in text) else message.strip()
