@@ -1,11 +1,13 @@
 """Warm ``Tutor.ask`` latency against a naive reader loop, in one process on the same inputs.
 
-Naive baselines: the same shipped reader in fp32, unbatched, reading every window of the
-retrieved passages one at a time (the text units the tutor reads), and reading each whole passage
-at a time (with the tokenizer's stride where it is longer than the model's input). The tutor packs
-the windows that share a word with the question into one forward call, in the precision the
-configuration picks (``auto``: bf16 on CPUs with bf16 units, else int8). Also timed: the tutor
-reading every window (what the word filter saves) and int8 (for CPUs without bf16 units). Prints
+Naive baselines: the same shipped reader in fp32 through the Hugging Face modules, unbatched,
+reading every window of the retrieved passages one at a time (the text units the tutor reads), and
+reading each whole passage at a time (with the tokenizer's stride where it is longer than the
+model's input); the question embedded through the modules too. The tutor packs the windows that
+share a word with the question into one forward call of the fused forward (``models.fast_bert``),
+in the precision the configuration picks (``auto``: bf16 on CPUs with bf16 units, else int8). Also
+timed: the tutor reading every window (what the word filter saves), through the modules (what the
+fused forward saves) and int8 (for CPUs without bf16 units). Prints
 p50/p95 for each, the speed-ups over both baselines, and resident memory with every model loaded.
 
     python bench/bench_ask.py [--questions FILE.jsonl] [--rounds 3]
@@ -43,11 +45,12 @@ def pct(xs: list[float], q: float) -> float:
     return float(np.percentile(xs, q))
 
 
-def tutor_for(precision: str, skip_unrelated: bool = True) -> Tutor:
+def tutor_for(precision: str, skip_unrelated: bool = True, fused: bool = True) -> Tutor:
     env = {
         "TUTOR__PATHS__DATA_DIR": json.dumps(tempfile.mkdtemp()),
         "TUTOR__MODELS__READER_PRECISION": precision,
         "TUTOR__READER__SKIP_UNRELATED_WINDOWS": json.dumps(skip_unrelated),
+        "TUTOR__MODELS__FUSED_FORWARD": json.dumps(fused),
     }
     tutor = Tutor(load_settings(REPO_ROOT / "config.toml", env=env))
     tutor.warm_up(reader=True)
@@ -65,8 +68,15 @@ def main() -> None:
         questions = [json.loads(line)["question"] for line in ns.questions.read_text().splitlines() if line.strip()]
     tutor = tutor_for("auto")
     rss = psutil.Process().memory_info().rss / 2**20
-    others = {"every": tutor_for("auto", skip_unrelated=False), "int8": tutor_for("int8")}
-    naive = Reader(tutor.settings.models.reader, "cpu", precision="fp32", window_tokens=0, skip_unrelated=False)
+    others = {
+        "every": tutor_for("auto", skip_unrelated=False),
+        "modules": tutor_for("auto", fused=False),
+        "int8": tutor_for("int8"),
+    }
+    naive = Reader(
+        tutor.settings.models.reader, "cpu", precision="fp32", window_tokens=0, skip_unrelated=False, fast_forward=False
+    )
+    naive_embedder = others["modules"].embedder  # the Hugging Face modules' forward, as the naive reader's
     naive.warm_up()
     inputs = {q: [h.passage.text for h in tutor.search(q).hits] for q in questions}
     tutors = {"auto": tutor, **others}
@@ -81,12 +91,12 @@ def main() -> None:
                 t.ask(q)
                 times[name].append((time.perf_counter() - start) * 1e3)
             start = time.perf_counter()
-            tutor.embedder.embed([q])
+            naive_embedder.embed([q])
             for window in tutor.reader.windows(inputs[q]):
                 naive.run(q, [window])
             times["naive"].append((time.perf_counter() - start) * 1e3)
             start = time.perf_counter()
-            tutor.embedder.embed([q])
+            naive_embedder.embed([q])
             for passage in inputs[q]:
                 naive.run(q, [passage])
             times["naive_passages"].append((time.perf_counter() - start) * 1e3)
@@ -98,6 +108,7 @@ def main() -> None:
         ("naive_passages", "naive: fp32, one whole passage at a time"),
         ("auto", f"Tutor.ask: {precision}, packed, related windows (config)"),
         ("every", f"Tutor.ask: {precision}, packed, every window"),
+        ("modules", f"Tutor.ask: {precision}, packed, related, HF modules"),
         ("int8", "Tutor.ask: int8, packed, related windows"),
     ]
     for key, label in rows:

@@ -42,6 +42,7 @@ class ModelsConfig(_Section):
     embed_batch_size: int = Field(64, ge=1, le=4096)
     torch_threads: int = Field(0, ge=0, le=256)
     reader_precision: Literal["auto", "bf16", "int8", "fp32"] = "auto"
+    fused_forward: bool = True  # BERT encoders run in fused calls (models/fast_bert.py); false: the HF modules
 
 
 class IngestConfig(_Section):

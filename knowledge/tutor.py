@@ -115,7 +115,10 @@ class Tutor:
     ) -> None:
         self.settings = settings
         self.embedder: Embedder = embedder or SentenceEmbedder(
-            settings.models.embedder, settings.models.device, settings.models.embed_batch_size
+            settings.models.embedder,
+            settings.models.device,
+            settings.models.embed_batch_size,
+            fast_forward=settings.models.fused_forward,
         )
         m, r = settings.models, settings.reader
         self.reader = reader or Reader(
@@ -128,6 +131,7 @@ class Tutor:
             threads=m.torch_threads,
             window_tokens=r.window_tokens,
             skip_unrelated=r.skip_unrelated_windows,
+            fast_forward=m.fused_forward,
         )
         r_cfg = settings.retrieval
         self.index = VectorIndex(r_cfg.index, r_cfg.hnsw_threshold, r_cfg.hnsw_ef_search)

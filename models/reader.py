@@ -25,6 +25,7 @@ from models.batching import MAX_ROWS, ROW_WIDTH, pack_rows, packed_batch, padded
 from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
 from models.embedder import PACKAGED_EMBEDDER, SentenceEmbedder, packaged_minilm_path
+from models.fast_bert import FastBert, supports
 from models.reading_view import ReadingView, reading_view, sentence_windows
 from models.span_decoding import best_spans
 
@@ -128,6 +129,7 @@ class Reader:
         threads: int = 0,
         window_tokens: int = 96,
         skip_unrelated: bool = True,
+        fast_forward: bool = True,
     ) -> None:
         self.model_name = model
         self.device_preference = device
@@ -138,10 +140,12 @@ class Reader:
         self.threads = threads
         self.window_tokens = window_tokens
         self.skip_unrelated = skip_unrelated  # skip windows that share no content word with the question
+        self.fast_forward = fast_forward  # BERT's forward in fused calls (``models.fast_bert``) where it applies
         # Parts of the packaged encoder taken from the embedder instead of loaded again (``share_with``).
         self.shared_word_embeddings: torch.nn.Parameter | None = None
         self.shared_tokenizer: Any = None
         self._model: Any = None
+        self._fast: FastBert | None = None
         self._tokenizer: Any = None
         self._device = "cpu"
         self._packs = False  # several features share a row (needs BERT's absolute positions)
@@ -184,6 +188,9 @@ class Reader:
             model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
         log.info("reader runs on %s in %s", choice.device, self.active_precision)
         self._model = model.to(choice.device)
+        bert = getattr(self._model, "bert", None)
+        if self.fast_forward and bert is not None and hasattr(self._model, "qa_outputs") and supports(bert):
+            self._fast = FastBert(bert)
         self._tokenizer = tokenizer
         positions = getattr(model.config, "position_embedding_type", "absolute")
         self._packs = model.config.model_type == "bert" and positions == "absolute"
@@ -352,8 +359,7 @@ class Reader:
         start = torch.zeros((n, longest))
         end = torch.zeros((n, longest))
         for rows, inputs in self._batches(features, lengths):
-            out = self._model(**{k: v.to(self._device) for k, v in inputs.items()})
-            row_start, row_end = out.start_logits.float().cpu(), out.end_logits.float().cpu()
+            row_start, row_end = self._logits({k: v.to(self._device) for k, v in inputs.items()})
             for r, row in enumerate(rows):
                 at = 0
                 for f in row:
@@ -370,6 +376,14 @@ class Reader:
                 needed[f, : len(marks)] = torch.tensor(marks, dtype=torch.bool)
         s_idx, e_idx, scores, nulls = best_spans(start, end, seg >= 0, self.max_answer_tokens, seg, needed)
         return s_idx.tolist(), e_idx.tolist(), scores.tolist(), nulls.tolist()
+
+    def _logits(self, inputs: dict[str, torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
+        """Start and end logits (fp32, on the CPU) of one forward call."""
+        if self._fast is not None:
+            logits = self._model.qa_outputs(self._fast(**inputs)).float().cpu()
+            return logits[..., 0], logits[..., 1]
+        out = self._model(**inputs)
+        return out.start_logits.float().cpu(), out.end_logits.float().cpu()
 
     def _batches(
         self, features: list[dict[str, list[int]]], lengths: list[int]
