@@ -29,7 +29,7 @@ from knowledge.passages import split_passages
 from knowledge.quiz.engine import QuizEngine
 from knowledge.results import Answer, Hit, IngestReport, SearchResult
 from knowledge.spelling import Speller
-from knowledge.store import LectureInfo, Store
+from knowledge.store import LectureInfo, PassageRecord, Store
 from models import text_demos
 from models.classifiers import AppropriatenessClassifier, Classification, HumorClassifier
 from models.confidence import Calibration
@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 1000
 LECTURE_SUFFIXES = {".md", ".markdown", ".txt"}
 SENTENCE_CACHE_SIZE = 4096  # lecture sentences whose embeddings are kept (1.5 KB each)
+PASSAGE_CACHE_SIZE = 4096  # stored passages kept in memory between questions (~1 KB each)
 PRIME_BATCH = 8  # sentences embedded per call when priming the cache
 TRIM_EVERY = 16  # asks between handing the C heap's free pages back to the OS (0.7 ms each time)
 Progress = Callable[[str, int, int], None]
@@ -142,6 +143,8 @@ class Tutor:
         self._quiz: QuizEngine | None = None
         self._calibration: Calibration | None = None
         self._sentence_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._passage_cache: dict[int, PassageRecord] = {}  # of the store generation below
+        self._passage_generation = ""
         self.speller = Speller()
         self._course_words = "none"  # the store generation the speller's course words come from
         self._asks = 0
@@ -199,15 +202,6 @@ class Tutor:
             return
         tokenizer = getattr(self.embedder, "tokenizer", None)  # a fake embedder has none
         self.speller.warm_up(tokenizer.get_vocab() if tokenizer is not None else ())
-
-    def _corrected(self, typed: str) -> str:
-        """``typed`` with its misspelt words read as the course's (``retrieval.correct_spelling``)."""
-        if not self.settings.retrieval.correct_spelling:
-            return typed
-        with self._lock:
-            self._ensure_index()  # the speller knows the course's current words
-            self._warm_speller()  # no-op once loaded (with the reader, or on a first search)
-        return self.speller.correct(typed)
 
     def _prime_sentence_vectors(self, passages: Iterable[str]) -> None:
         """Embed the sentences an answer or a decline can show, before anyone asks.
@@ -338,14 +332,17 @@ class Tutor:
         k = self.settings.retrieval.top_k if k is None else k
         if not 1 <= k <= 50:
             raise TutorError("k must be between 1 and 50")
+        r_cfg = self.settings.retrieval
+        with self._lock:
+            self._ensure_index()  # once a question: the index, BM25 and the speller follow the store
+            if r_cfg.correct_spelling:
+                self._warm_speller()  # no-op once loaded (with the reader, or on a first search)
         asked = without_chatter(typed)  # "Hey, quick question: …? Thanks!" is searched and read without the chat
-        q = self._corrected(asked)
+        q = self.speller.correct(asked) if r_cfg.correct_spelling else asked  # typos read as the course's words
         t0 = time.perf_counter()
         vec = self.embedder.embed([q])[0]
         t1 = time.perf_counter()
-        r_cfg = self.settings.retrieval
         with self._lock:
-            self._ensure_index()
             dense = self.index.search(vec, max(k, r_cfg.candidates) if r_cfg.hybrid else k)
             scores = dict(dense)
             ranked = [pid for pid, _ in dense][:k]
@@ -353,7 +350,7 @@ class Tutor:
                 lexical = [pid for pid, _ in self.lexical.search(q, r_cfg.candidates)]
                 ranked = fuse([pid for pid, _ in dense], lexical, k=k)
                 scores.update(self.index.similarities(vec, [pid for pid in ranked if pid not in scores]))
-            records = self.store.passages(ranked)
+            records = self._passages(ranked)
         t2 = time.perf_counter()
         hits = [
             Hit(rank, scores[pid], records[pid])
@@ -361,6 +358,16 @@ class Tutor:
         ]
         timings = {"embed": (t1 - t0) * 1e3, "search": (t2 - t1) * 1e3}
         return SearchResult(typed, hits, timings, read_as="" if q == asked else q), q, vec
+
+    def _passages(self, ids: list[int]) -> dict[int, PassageRecord]:
+        """The stored passages of these ids, kept in memory while the store's contents stay the same."""
+        if self._passage_generation != self.index.generation or len(self._passage_cache) > PASSAGE_CACHE_SIZE:
+            self._passage_cache.clear()
+            self._passage_generation = self.index.generation
+        missing = [i for i in ids if i not in self._passage_cache]
+        if missing:
+            self._passage_cache.update(self.store.passages(missing))
+        return {i: self._passage_cache[i] for i in ids if i in self._passage_cache}
 
     def ask(self, question: str) -> Answer:
         answer = self._answer(check_query(question))

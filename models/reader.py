@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import torch
 
 from models.answer_types import URL, as_asked, asks_for_a_number, is_number, links_cannot_answer
@@ -26,7 +27,7 @@ from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
 from models.embedder import PACKAGED_EMBEDDER, SentenceEmbedder, packaged_minilm_path
 from models.fast_bert import FastBert, supports
-from models.reading_view import ReadingView, reading_view, sentence_windows
+from models.reading_view import ReadingView, in_spans, reading_view, sentence_windows
 from models.span_decoding import best_spans
 
 log = logging.getLogger(__name__)
@@ -44,9 +45,6 @@ class PassageLayout:
     windows: tuple[tuple[int, int], ...]  # (start, end) in ``view.text``
     stems: tuple[frozenset[str], ...]
     links: tuple[tuple[int, int], ...]  # (start, end) of each URL in ``view.text``
-
-    def in_link(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.links)
 
 
 @dataclass(frozen=True)
@@ -300,23 +298,21 @@ class Reader:
         )
         mapping: list[int] = enc["overflow_to_sample_mapping"]
         offsets: list[list[tuple[int, int]]] = enc["offset_mapping"]
-        # Per token: its sentence in its passage's view (-1: question, special token, padding, or a
-        # link where the question asks for a person, a time or a number), and whether it is a
-        # number (a "how many" answer must hold one).
+        # Per token: its segment (sentence) in its passage's view (-1: question, special token,
+        # padding, or a link where the question asks for a person, a time or a number), and
+        # whether it is a number (a "how many" answer must hold one).
         no_links, count = links_cannot_answer(question), asks_for_a_number(question)
-        segments: list[list[int]] = []
+        segments: list[np.ndarray] = []
         numbers: list[list[bool]] = []
         for f, w in enumerate(mapping):
             p, w_start, _ = windows[w]
-            seg: list[int] = []
-            num: list[bool] = []
-            for (a, b), sid in zip(offsets[f], enc.sequence_ids(f), strict=True):
-                at = w_start + a
-                context = sid == 1 and not (no_links and layouts[p].in_link(at))
-                seg.append(views[p].segment_of(at) if context else -1)
-                num.append(sid == 1 and count and is_number(views[p].text[at : w_start + b]))
-            segments.append(seg)
-            numbers.append(num)
+            spans = np.asarray(offsets[f], dtype=np.int64).reshape(-1, 2) + w_start
+            in_context = np.array([sid == 1 for sid in enc.sequence_ids(f)])
+            context = in_context & (in_spans(spans[:, 0], layouts[p].links) == 0) if no_links else in_context
+            segments.append(np.where(context, views[p].segments_of(spans[:, 0]), -1))
+            if count:
+                text = views[p].text
+                numbers.append([bool(c) and is_number(text[a:b]) for c, (a, b) in zip(in_context, spans, strict=True)])
         s_idx, e_idx, scores, nulls = self._decode(enc, segments, numbers if count else None)
         best: dict[int, ReaderSpan] = {}  # window -> its best span (a long window has several features)
         for f, w in enumerate(mapping):
@@ -345,7 +341,7 @@ class Reader:
         return sorted(best.values(), key=lambda s: s.margin, reverse=True)
 
     def _decode(
-        self, enc: Any, segments: list[list[int]], numbers: list[list[bool]] | None = None
+        self, enc: Any, segments: list[np.ndarray], numbers: list[list[bool]] | None = None
     ) -> tuple[list[int], list[int], list[float], list[float]]:
         """Best span (start token, end token, score) and no-answer score of every feature.
 
@@ -368,7 +364,7 @@ class Reader:
                     at += lengths[f]
         seg = torch.full((n, longest), -1, dtype=torch.long)
         for f, s in enumerate(segments):
-            seg[f, : len(s)] = torch.tensor(s)
+            seg[f, : len(s)] = torch.from_numpy(s)
         needed = None
         if numbers is not None:
             needed = torch.zeros((n, longest), dtype=torch.bool)

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+import numpy as np
+
 # A line's block marker: list bullet or number, heading hashes, quote marks.
 _MARKER = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+|#{1,6}[ \t]+|(?:>[ \t]?)+)")
 _OPENS_BLOCK = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]|>|```|~~~|\|)")
@@ -118,13 +120,30 @@ class ReadingView:
 
     def segment_of(self, offset: int) -> int:
         """Like ``sentence_of``, but a copied lead-in is a segment of its own (answers stay in one)."""
-        sentence = self.sentence_of(offset)
-        copied = any(s <= offset < e for s, e in self.copies)
-        return 2 * sentence + int(copied)
+        return int(self.segments_of(np.array([offset]))[0])
+
+    def segments_of(self, offsets: np.ndarray) -> np.ndarray:
+        """``segment_of`` of every view offset in ``offsets`` at once (a question's ~600 tokens)."""
+        sentence = np.searchsorted(self._start_array, offsets, side="right") - 1
+        return 2 * sentence + in_spans(offsets, self.copies)
 
     @cached_property
     def _starts(self) -> list[int]:
         return [s for s, _ in self.sentences]
+
+    @cached_property
+    def _start_array(self) -> np.ndarray:
+        return np.array(self._starts, dtype=np.int64)
+
+
+def in_spans(offsets: np.ndarray, spans: tuple[tuple[int, int], ...]) -> np.ndarray:
+    """Whether each offset lies in one of ``spans`` (sorted, not overlapping): 0 or 1 per offset."""
+    if not spans:
+        return np.zeros(len(offsets), dtype=np.int64)
+    starts = np.array([s for s, _ in spans], dtype=np.int64)
+    ends = np.array([e for _, e in spans], dtype=np.int64)
+    i = np.searchsorted(starts, offsets, side="right") - 1
+    return ((i >= 0) & (offsets < ends[np.maximum(i, 0)])).astype(np.int64)
 
 
 def reading_view(text: str) -> ReadingView:

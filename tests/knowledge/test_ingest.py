@@ -156,6 +156,21 @@ def test_two_tutors_on_one_store_stay_in_step(settings: Settings, tmp_path: Path
     assert_store_and_index_agree(b)
 
 
+def test_a_passage_changed_by_another_process_is_never_served_from_memory(settings: Settings, tmp_path: Path) -> None:
+    a = Tutor(settings, embedder=HashingEmbedder())
+    b = Tutor(settings, embedder=HashingEmbedder())
+    a.warm_up()
+    b.warm_up()
+    path = tmp_path / "notes.md"
+    path.write_text("# Notes\n\nDropout randomly zeroes activations during training.\n")
+    a.ingest_path(path)
+    assert "randomly zeroes" in b.search("dropout zeroes activations").hits[0].passage.text  # now kept by b
+    path.write_text("# Notes\n\nDropout zeroes activations at random, never at inference.\n")
+    a.ingest_path(path)
+    [hit] = [h for h in b.search("dropout zeroes activations").hits if h.passage.lecture == "notes"]
+    assert "never at inference" in hit.passage.text
+
+
 def test_vectors_are_normalised_and_stored(fake_tutor: Tutor) -> None:
     _, vectors, _ = fake_tutor.store.vectors()
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
