@@ -1,4 +1,4 @@
-"""The question inside a chat message: greetings, "quick question:" and thanks taken off.
+"""The question inside a chat message: greetings, "quick question:", thanks and frames taken off.
 
 Students write to the bot as to a person: "Hey tutor, quick question: in which year was BERT
 born? Thanks!". The search reads every word, and "question" matched the lecture's "Any questions,
@@ -29,6 +29,21 @@ _LEADING = re.compile(
     rf"^\s*(?:{_GREETING}(?:\s*[,:;.!\-–—]+\s*|\s+)|(?:{_ASKING}|{_APOLOGY}|{_FILLER})\s*[,:;.!\-–—]+\s*)",
     re.IGNORECASE,
 )
+_WH = r"(?:what|who|whom|whose|when|where|which|why|how)\b"
+# "Can you tell me what …", "Do you know who …", "I was wondering why …": the question after the frame.
+_FRAME = re.compile(
+    r"^(?:(?:can|could|would|will)\s+(?:you|someone|anyone)\s+(?:please\s+)?(?:tell|explain(?:\s+to)?|show)\s+(?:me|us)"
+    r"|(?:can|could|would|will)\s+(?:you|someone|anyone)\s+(?:please\s+)?explain"
+    r"|(?:do|does)\s+(?:you|anyone|anybody|someone)\s+know"
+    r"|i\s+(?:was|am|'m)\s+wondering|i\s+wonder|i(?:\s+would|'d)\s+like\s+to\s+know|i\s+(?:want|need)\s+to\s+know"
+    r"|(?:please\s+)?(?:tell|show)\s+(?:me|us)|(?:please\s+)?explain(?:\s+to\s+(?:me|us))?)\s+(?=" + _WH + ")",
+    re.IGNORECASE,
+)
+# "Define a model." / "Explain backpropagation": a request for what something is.
+_DEFINE = re.compile(
+    r"^(?:please\s+)?(?:define|explain|describe)\s+(?!" + _WH + r")(?P<term>.+?)(?:\s+please)?[\s.?!]*$", re.IGNORECASE
+)
+_DANGLING = re.compile(r"[\s,;:\-–—]+$")
 _THANKS = re.compile(
     r"(?:^|(?<=[.?!,;:)]))\s*(?:thanks|thank\s+you|thx|ty|cheers|much\s+appreciated|please\s+help|pls|please)"
     r"(?:\s+(?:so\s+much|a\s+lot|in\s+advance|again))?[\s!.,:;()\-DP]*$",
@@ -37,9 +52,11 @@ _THANKS = re.compile(
 
 
 def without_chatter(message: str) -> str:
-    """``message`` without leading greetings or "quick question:" and trailing thanks.
+    """The question in ``message``: greetings, "quick question:", thanks and question frames taken off.
 
-    Returns the message unchanged when nothing with a letter or digit would be left.
+    A frame ("Can you tell me what …", "Do you know who …") leaves its question ("what …?");
+    "Define X." and "Explain X" read as "What is X?". Returns the message unchanged when nothing
+    with a letter or digit would be left.
     """
     text = message.strip()
     while True:
@@ -47,5 +64,14 @@ def without_chatter(message: str) -> str:
         if m is None or not m.end():
             break
         text = text[m.end() :]
-    text = _THANKS.sub("", text).rstrip(" ,;:-–—")
-    return text if any(ch.isalnum() for ch in text) else message.strip()
+    while (thanked := _DANGLING.sub("", _THANKS.sub("", text))) != text:  # "Thanks! Thanks again!"
+        text = thanked
+    if not any(ch.isalnum() for ch in text):
+        return message.strip()
+    framed = _FRAME.match(text)
+    if framed:
+        return text[framed.end() :].rstrip(" .!?") + "?"
+    defined = _DEFINE.match(text)
+    if defined and any(ch.isalnum() for ch in defined["term"]):
+        return f"What is {defined['term']}?"
+    return text
