@@ -299,8 +299,8 @@ class Reader:
         mapping: list[int] = enc["overflow_to_sample_mapping"]
         offsets: list[list[tuple[int, int]]] = enc["offset_mapping"]
         # Per token: its segment (sentence) in its passage's view (-1: question, special token,
-        # padding, or a link where the question asks for a person, a time or a number), and
-        # whether it is a number (a "how many" answer must hold one).
+        # padding, or a link unless the question asks where to find or read something), and
+        # whether it is a number (the answer to "how many" or "what year" must hold one).
         no_links, count = links_cannot_answer(question), asks_for_a_number(question)
         segments: list[np.ndarray] = []
         numbers: list[list[bool]] = []
