@@ -41,7 +41,10 @@ _FRAME = re.compile(
 )
 # "Define a model." / "Explain backpropagation": a request for what something is.
 _DEFINE = re.compile(
-    r"^(?:please\s+)?(?:define|explain|describe)\s+(?!" + _WH + r")(?P<term>.+?)(?:\s+please)?[\s.?!]*$", re.IGNORECASE
+    r"^(?:please\s+)?(?:define|explain|describe)\s+(?!"
+    + _WH
+    + r")(?P<term>.+?)(?:\s+(?:to\s+(?:me|us)|please))*[\s.?!]*$",
+    re.IGNORECASE,
 )
 _DANGLING = re.compile(r"[\s,;:\-–—]+$")
 _THANKS = re.compile(

@@ -36,6 +36,7 @@ def test_greetings_and_thanks_are_taken_off(message: str, question: str) -> None
         ("Hi! Tell me who created BERT", "who created BERT?"),
         ("Define a model.", "What is a model?"),
         ("explain backpropagation please", "What is backpropagation?"),
+        ("Please explain BERT to me.", "What is BERT?"),
         ("Describe the difference between LSTMs and BERT", "What is the difference between LSTMs and BERT?"),
     ],
 )
