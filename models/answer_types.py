@@ -11,6 +11,7 @@ import re
 
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]()\"']+")
 _NOT_A_LINK = re.compile(r"^\W*(?:who|whom|whose|when|how (?:many|much|long|old))\b", re.IGNORECASE)
+_A_NAME = re.compile(r"\b(?:called|titled?|named|name)\b", re.IGNORECASE)  # a title is never a URL
 _ASKS_WHERE = re.compile(
     r"\b(?:where|links?|linked|urls?|(?:web)?sites?|(?:web)?pages?|papers?|articles?|books?|sources?|references?"
     r"|cited?|citations?|read|reading|find|download|notebooks?|resources?|repo|repository|github|pdf|published"
@@ -52,10 +53,13 @@ def links_cannot_answer(question: str) -> bool:
     answers; it still picks one for "Who created BERT?" (the paper's link over "BERT is a 2018
     child of Google Researchers") or "What is the maximum sequence length of BERT?" (a notebook's
     link, 0.41). A link answers where to find or read something ("Where was the paper
-    published?", "Which book …?", "What does the lecture link to?"), never who, when or how many:
+    published?", "Which book …?", "What does the lecture link to?"), never who, when, how many or
+    what something is called ("What is the BERT paper called?" was answered with a link, 0.62):
     for any other question the reader does not let a span start or end in one.
     """
-    return bool(_NOT_A_LINK.match(question)) or asks_for_a_number(question) or not _ASKS_WHERE.search(question)
+    if _NOT_A_LINK.match(question) or _A_NAME.search(question) or asks_for_a_number(question):
+        return True
+    return not _ASKS_WHERE.search(question)
 
 
 def asks_for_a_number(question: str) -> bool:

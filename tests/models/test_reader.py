@@ -207,6 +207,9 @@ def test_a_link_answers_only_where_to_find_or_read_something(reader: Reader) -> 
     assert not links_cannot_answer("Where was the paper published?") and not links_cannot_answer("Which book?")
     assert links_cannot_answer("What is the maximum sequence length of BERT?")  # asks for no place to read
     assert not links_cannot_answer("What does the lecture link to?")
+    assert links_cannot_answer("What is the BERT paper called?") and links_cannot_answer(
+        "What is the title of the paper?"
+    )
     passage = "Source: https://www.manning.com/books/deep-learning-with-python\n\nI love dogs and dogs love snacks."
     link = "https://www.manning.com/books/deep-learning-with-python"
     assert any(s.text == link for s in reader.run("Where can I find the Deep Learning with Python book?", [passage]))
