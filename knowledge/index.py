@@ -3,6 +3,10 @@
 Exact search (``IndexFlatIP``) for small collections; HNSW from ``hnsw_threshold`` passages on,
 which keeps a query around a millisecond at 100k passages on two cores. The file carries the store
 generation it was built from; a mismatch means "rebuild from the database".
+
+An exact search is computed with numpy on the flat index's own storage: faiss enters an OpenMP
+parallel region even for one query, and right after a torch call (the question's embedding) its
+threads compete with torch's for the two cores: 3.2 ms a search instead of 0.01 (numpy: 0.06).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ class VectorIndex:
         self.ef_search = ef_search
         self.generation = "empty"
         self._index: faiss.Index | None = None
+        self._flat: tuple[np.ndarray, np.ndarray] | None = None  # a flat index's vectors (a view) and ids
 
     def __len__(self) -> int:
         return 0 if self._index is None else int(self._index.ntotal)
@@ -52,17 +57,28 @@ class VectorIndex:
         self.generation = generation
 
     def _tune(self) -> None:
+        self._flat = None
         if self._index is None:
             return
         inner = faiss.downcast_index(self._index.index)  # type: ignore[attr-defined]
         if isinstance(inner, faiss.IndexHNSWFlat):
             inner.hnsw.efSearch = self.ef_search
+        elif isinstance(inner, faiss.IndexFlat):
+            vectors = faiss.rev_swig_ptr(inner.get_xb(), inner.ntotal * inner.d).reshape(inner.ntotal, inner.d)
+            self._flat = vectors, faiss.vector_to_array(self._index.id_map)  # type: ignore[attr-defined]
 
     def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
         if self._index is None or k <= 0:
             return []
+        k = min(k, len(self))
+        if self._flat is not None:
+            vectors, all_ids = self._flat
+            sims = vectors @ query.astype(np.float32).reshape(-1)
+            top = np.argpartition(-sims, k - 1)[:k]
+            top = top[np.argsort(-sims[top], kind="stable")]
+            return [(int(i), float(s)) for i, s in zip(all_ids[top], sims[top], strict=True)]
         q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
-        scores, ids = self._index.search(q, min(k, len(self)))
+        scores, ids = self._index.search(q, k)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def similarities(self, query: np.ndarray, ids: list[int]) -> dict[int, float]:
