@@ -7,7 +7,9 @@ declined; asked plainly, it is answered "2018". Only what carries no topic is ta
 a bare "(quick) question:", an apology, and thanks at the end. A sentence before the question that
 names a topic ("Question about LSTMs: why are they slow?", "I'm reading about BERT. Who created
 it?") is kept: reading only the sentence with the question mark lost such topics (measured, see
-the reader's model card).
+the reader's model card). A question asked indirectly is read as the question: "Can you tell me
+what larger batches produce" as "what larger batches produce?", "Define a model." as "What is a
+model?" (the reader learned from SQuAD's direct questions).
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ _THANKS = re.compile(
 )
 
 
-def without_chatter(message: str) -> str:
+def question_in(message: str) -> str:
     """The question in ``message``: greetings, "quick question:", thanks and question frames taken off.
 
     A frame ("Can you tell me what …", "Do you know who …") leaves its question ("what …?");

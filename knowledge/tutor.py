@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from knowledge.chatter import without_chatter
+from knowledge.chatter import question_in
 from knowledge.cleaning import clean_question, clean_text, decode_bytes, has_words
 from knowledge.config import Settings
 from knowledge.feedback import Feedback
@@ -337,7 +337,7 @@ class Tutor:
             self._ensure_index()  # once a question: the index, BM25 and the speller follow the store
             if r_cfg.correct_spelling:
                 self._warm_speller()  # no-op once loaded (with the reader, or on a first search)
-        asked = without_chatter(typed)  # "Hey, quick question: …? Thanks!" is searched and read without the chat
+        asked = question_in(typed)  # "Hey, quick question: …? Thanks!" is searched and read without the chat
         q = self.speller.correct(asked) if r_cfg.correct_spelling else asked  # typos read as the course's words
         t0 = time.perf_counter()
         vec = self.embedder.embed([q])[0]

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from knowledge.chatter import without_chatter
+from knowledge.chatter import question_in
 
 
 @pytest.mark.parametrize(
@@ -20,7 +20,7 @@ from knowledge.chatter import without_chatter
     ],
 )
 def test_greetings_and_thanks_are_taken_off(message: str, question: str) -> None:
-    assert without_chatter(message) == question
+    assert question_in(message) == question
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_greetings_and_thanks_are_taken_off(message: str, question: str) -> None
     ],
 )
 def test_a_question_asked_indirectly_is_read_as_the_question(message: str, question: str) -> None:
-    assert without_chatter(message) == question
+    assert question_in(message) == question
 
 
 @pytest.mark.parametrize(
@@ -64,7 +64,7 @@ def test_a_question_asked_indirectly_is_read_as_the_question(message: str, quest
     ],
 )
 def test_what_names_a_topic_or_is_all_there_is_stays(message: str) -> None:
-    assert without_chatter(message) == message
+    assert question_in(message) == message
 
 
 _CHATTY = st.lists(
@@ -99,6 +99,6 @@ _CHATTY = st.lists(
 
 @given(st.one_of(st.text(max_size=120), _CHATTY))
 def test_the_question_is_never_empty_and_reading_it_again_changes_nothing(message: str) -> None:
-    question = without_chatter(message)
+    question = question_in(message)
     assert any(ch.isalnum() for ch in question) == any(ch.isalnum() for ch in message)
-    assert without_chatter(question) == question
+    assert question_in(question) == question
