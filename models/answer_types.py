@@ -18,6 +18,8 @@ _ASKS_WHERE = re.compile(
     r"|online|slides?|videos?|blogs?)\b",
     re.IGNORECASE,
 )
+_COUNTED = re.compile(r"\bhow\s+many\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?", re.IGNORECASE)
+_UNIT = re.compile(r"^\s*([a-z][a-z-]*s)\b")  # "340M parameters": a lower-case plural after the count
 _A_NUMBER = re.compile(r"\bhow many\b|\b(?:what|which) years?\b", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(
     re.findall(
@@ -72,6 +74,21 @@ def asks_for_a_number(question: str) -> bool:
     prevents: "How many epochs should I train for?" was answered "Epoch" (a heading) at 0.69.
     """
     return bool(_A_NUMBER.search(question))
+
+
+def counted_words(question: str) -> tuple[str, ...]:
+    """The (up to two) words after "how many": what is counted ("layers", "total yards")."""
+    m = _COUNTED.search(question)
+    return tuple(w for w in m.groups() if w) if m else ()
+
+
+def unit_after(sentence: str, end: int) -> str:
+    """The unit a count in ``sentence`` ending at ``end`` counts ("parameters" in "340M parameters").
+
+    Only a lower-case word ending in "s" right after it: "Ten players", not "three. Linebacker".
+    """
+    m = _UNIT.match(sentence[end:])
+    return m.group(1) if m else ""
 
 
 def is_number(token_text: str) -> bool:

@@ -117,6 +117,14 @@ def test_a_chatty_question_is_answered_like_the_plain_one(real_tutor: Tutor) -> 
     assert chatty.question.startswith("Hey tutor") and chatty.read_as == ""  # shown as typed
 
 
+def test_a_count_of_something_else_is_declined_not_given(real_tutor: Tutor) -> None:
+    # "BERT_LARGE contains 340M parameters": the reader answered the layer count with it (0.82).
+    assert real_tutor.ask("How many layers does BERT_LARGE have?").abstained  # "340M" (0.82) before
+    assert real_tutor.ask("How many attention heads does BERT_BASE have?").abstained
+    assert real_tutor.ask("How many parameters does BERT_LARGE contain?").text == "340M"
+    assert real_tutor.ask("how many params does bert large have").text == "340M"  # alike to the embedder
+
+
 def test_a_declined_question_from_a_list_of_questions_is_not_shown_with_the_next_list(real_tutor: Tutor) -> None:
     result, _, vec = real_tutor._search("What is a neural network?")  # the opening list ends with this question
     ans = real_tutor._decline(result, vec, 0.0, 0.0, {})

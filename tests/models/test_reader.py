@@ -233,6 +233,16 @@ def test_a_count_or_a_year_is_answered_with_a_number_or_not_at_all(reader: Reade
     assert reader.run("How many layers does BERT have?", [layers]) == []
 
 
+def test_what_a_count_counts_is_read_from_the_question_and_the_answer_sentence() -> None:
+    from models.answer_types import counted_words, unit_after
+
+    assert counted_words("How many layers does BERT_LARGE have?") == ("layers", "does")
+    assert counted_words("Hey, how many total yards?") == ("total", "yards") and counted_words("Who?") == ()
+    facts = "BERT_LARGE contains 340M parameters. Then three. Linebackers"
+    assert unit_after(facts, facts.index("340M") + 4) == "parameters"
+    assert unit_after(facts, facts.index("three") + 5) == ""  # a sentence ends: no unit
+
+
 def test_a_question_without_its_question_mark_reads_as_one_with_it(reader: Reader) -> None:
     from models.answer_types import as_asked
 
