@@ -15,7 +15,7 @@ _A_NAME = re.compile(r"\b(?:called|titled?|named|name)\b", re.IGNORECASE)  # a t
 _ASKS_WHERE = re.compile(
     r"\b(?:where|links?|linked|urls?|(?:web)?sites?|(?:web)?pages?|papers?|articles?|books?|sources?|references?"
     r"|cited?|citations?|read|reading|find|download|notebooks?|resources?|repo|repository|github|pdf|published"
-    r"|online|slides?|videos?|blogs?)\b",
+    r"|online|slides?|videos?|blogs?|tutorials?|explanations?|dig|deeper|learn|explore|visit|recommend\w*|redirect\w*)\b",
     re.IGNORECASE,
 )
 _COUNTED = re.compile(r"\bhow\s+many\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?", re.IGNORECASE)

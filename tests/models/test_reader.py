@@ -207,6 +207,7 @@ def test_a_link_answers_only_where_to_find_or_read_something(reader: Reader) -> 
     assert not links_cannot_answer("Where was the paper published?") and not links_cannot_answer("Which book?")
     assert links_cannot_answer("What is the maximum sequence length of BERT?")  # asks for no place to read
     assert not links_cannot_answer("What does the lecture link to?")
+    assert not links_cannot_answer("What does the lecture recommend to dig deeper into BERT?")  # a place to go
     assert links_cannot_answer("What is the BERT paper called?") and links_cannot_answer(
         "What is the title of the paper?"
     )
