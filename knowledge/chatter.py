@@ -26,9 +26,11 @@ _ASKING = (
 )
 _APOLOGY = r"sorry(?:\s+(?:if\s+this\s+is\s+(?:obvious|a\s+(?:dumb|silly|stupid)\s+question)|to\s+bother(?:\s+you)?))?"
 _FILLER = r"(?:so|ok(?:ay)?|um+|uh+|well|also)"
-# A greeting may run straight into the question ("hi what is BERT"); the rest must end in a mark.
+_MENTION = r"<(?:@[!&]?|#)\d+>"  # a Discord user, role or channel mention: no topic
+# A greeting or a mention may run straight into the question ("hi what is BERT"); the rest must end in a mark.
 _LEADING = re.compile(
-    rf"^\s*(?:{_GREETING}(?:\s*[,:;.!\-–—]+\s*|\s+)|(?:{_ASKING}|{_APOLOGY}|{_FILLER})\s*[,:;.!\-–—]+\s*)",
+    rf"^\s*(?:(?:{_GREETING}|{_MENTION})(?:\s*[,:;.!\-–—]+\s*|\s+)"
+    rf"|(?:{_ASKING}|{_APOLOGY}|{_FILLER})\s*[,:;.!\-–—]+\s*)",
     re.IGNORECASE,
 )
 _WH = r"(?:what|who|whom|whose|when|where|which|why|how)\b"

@@ -15,7 +15,8 @@ from knowledge.chatter import question_in
         ("hi what is bert", "what is bert"),
         ("So, what is a token?", "what is a token?"),
         ("Hello there - how many parameters does BERT_LARGE have? ty", "how many parameters does BERT_LARGE have?"),
-        ("<@123> hey <@!456>, question: what is relu? cheers", "<@123> hey <@!456>, question: what is relu?"),
+        ("<@123> hey <@!456>, question: what is relu? cheers", "what is relu?"),
+        ("<@&42> what is a model", "what is a model"),
         ("Yo, sorry to bother: what is relu? thx", "what is relu?"),
     ],
 )
