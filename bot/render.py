@@ -13,8 +13,13 @@ def confidence_bar(p: float, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled) + f" {p:.0%}"
 
 
+def _read_as_line(read_as: str) -> str:
+    """What a corrected question or query was read as, or "" where nothing was corrected."""
+    return f"(read as “{read_as}”)" if read_as else ""
+
+
 def answer_text(ans: Answer, bold: tuple[str, str] = ("**", "**")) -> str:
-    read_as = f"(read as “{ans.read_as}”)\n" if ans.read_as else ""
+    read_as = _read_as_line(ans.read_as) + "\n" if ans.read_as else ""
     if ans.abstained:
         lines = [read_as + "That doesn't seem to be covered in the lectures."]
         if ans.passage is not None:
@@ -28,7 +33,7 @@ def answer_text(ans: Answer, bold: tuple[str, str] = ("**", "**")) -> str:
 def search_text(result: SearchResult, width: int = 300) -> str:
     if not result.hits:
         return "No lecture passages yet: add a lecture with `tutor ingest FILE`."
-    out = [f"(read as “{result.read_as}”)"] if result.read_as else []
+    out = [_read_as_line(result.read_as)] if result.read_as else []
     for h in result.hits:
         snippet = " ".join(h.passage.text.split())
         if len(snippet) > width:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.cleaning import has_words
+
 _GREETING = (
     r"(?:hey|hi|hiya|hello|heya|yo|howdy|greetings|good\s+(?:morning|afternoon|evening|day))"
     r"(?:\s+(?:there|tutor|bot|all|everyone|everybody|folks|guys|team|prof(?:essor)?|sir|ma'?am|<@!?\d+>))?"
@@ -73,12 +75,12 @@ def question_in(message: str) -> str:
         text = text[m.end() :]
     while (thanked := _DANGLING.sub("", _THANKS.sub("", text))) != text:  # "Thanks! Thanks again!"
         text = thanked
-    if not any(ch.isalnum() for ch in text):
+    if not has_words(text):
         return message.strip()
     framed = _FRAME.match(text)
     if framed:
         return text[framed.end() :].rstrip(" .!?") + "?"
     defined = _DEFINE.match(text)
-    if defined and any(ch.isalnum() for ch in defined["term"]):
+    if defined and has_words(defined["term"]):
         return f"What is {defined['term']}?"
     return text

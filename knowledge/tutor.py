@@ -103,7 +103,7 @@ def check_query(query: object, what: str = "question") -> str:
     if not isinstance(query, str):
         raise TutorError(f"the {what} must be text")
     q = " ".join(clean_question(query).split())
-    if not q or not any(ch.isalnum() for ch in q):
+    if not has_words(q):
         raise TutorError(f"the {what} is empty: type a few words")
     if len(q) > MAX_QUERY_CHARS:
         raise TutorError(f"the {what} is {len(q):,} characters long; please keep it under {MAX_QUERY_CHARS:,}")

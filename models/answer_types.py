@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]()\"']+")
-_NOT_A_LINK = re.compile(r"^\W*(?:who|whom|whose|when|how (?:many|much|long|old))\b", re.IGNORECASE)
+_NOT_A_LINK = re.compile(r"^\W*(?:who|whom|whose|when|how (?:much|long|old))\b", re.IGNORECASE)  # counts: below
 _A_NAME = re.compile(r"\b(?:called|titled?|named|name)\b", re.IGNORECASE)  # a title is never a URL
 _ASKS_WHERE = re.compile(
     r"\b(?:where|links?|linked|urls?|(?:web)?sites?|(?:web)?pages?|papers?|articles?|books?|sources?|references?"
