@@ -31,7 +31,7 @@ from knowledge.results import Answer, Hit, IngestReport, SearchResult
 from knowledge.spelling import Speller
 from knowledge.store import LectureInfo, PassageRecord, Store
 from models import text_demos
-from models.answer_types import counted_words, unit_after
+from models.answer_types import count_unit, counted_words
 from models.classifiers import AppropriatenessClassifier, Classification, HumorClassifier
 from models.confidence import Calibration
 from models.content_words import stems
@@ -428,15 +428,16 @@ class Tutor:
 
         The reader makes a count's answer a number, but any number: a lecture's facts about one
         quantity answered questions about others at high confidence ("How many layers does
-        BERT_LARGE have?" → "340M", 0.82). A count followed by a plural (its unit) that is not in
-        the question, while what the question counts is not in the sentence, is kept only if the
-        two words are alike to the embedder (people / inhabitants, tons / tonnes). Of SQuAD v1.1
-        dev's 642 right "how many" answers this rejects 5 (0.8 %: "times" / "turnovers"). Such an
-        answer is declined, not replaced by the next span: that was another number of the same
-        facts or a quantifier ("How many layers does BERT_BASE have?" → "all", 0.37).
+        BERT_LARGE have?" → "340M", 0.82). A count followed by a plural (its unit: "340M" and
+        "340M parameters" both count parameters) that is not in the question, while what the
+        question counts is not in the sentence, is kept only if the two words are alike to the
+        embedder (people / inhabitants, tons / tonnes). Of SQuAD v1.1 dev's 641 right "how many"
+        answers this rejects 4 (0.6 %: "times" / "turnovers"). Such an answer is declined, not
+        replaced by the next span: that was another number of the same facts or a quantifier
+        ("How many layers does BERT_BASE have?" → "all", 0.37).
         """
         counted = [w for w in counted_words(question) if stems(w)]
-        unit = unit_after(span.sentence, span.answer_in_sentence[1]) if counted else ""
+        unit = count_unit(span.sentence, *span.answer_in_sentence) if counted else ""
         if not stems(unit) or stems(unit) & stems(question) or stems(" ".join(counted)) & stems(span.sentence):
             return True
         vectors = self._sentence_vectors_of([*counted, unit])

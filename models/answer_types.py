@@ -82,6 +82,15 @@ def counted_words(question: str) -> tuple[str, ...]:
     return tuple(w for w in m.groups() if w) if m else ()
 
 
+def count_unit(sentence: str, start: int, end: int) -> str:
+    """The unit of the count in ``sentence[start:end]``, inside the span or right after it.
+
+    "340M" and "340M parameters" both count "parameters": the word after the span's last number.
+    """
+    numbers = [m.end() for m in re.finditer(r"[\w.,]+", sentence[start:end]) if is_number(m.group())]
+    return unit_after(sentence, start + numbers[-1] if numbers else end)
+
+
 def unit_after(sentence: str, end: int) -> str:
     """The unit a count in ``sentence`` ending at ``end`` counts ("parameters" in "340M parameters").
 

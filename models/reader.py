@@ -289,7 +289,7 @@ class Reader:
             return []
         enc = self._tokenizer(
             [as_asked(question)] * len(windows),
-            [views[p].text[s:e] for p, s, e in windows],
+            [views[p].read_text[s:e] for p, s, e in windows],
             truncation="only_second",
             max_length=self.max_seq_length,
             stride=self.doc_stride,

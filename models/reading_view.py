@@ -33,6 +33,14 @@ from typing import Any
 
 import numpy as np
 
+from models.answer_types import URL
+
+# A link's tracking parameters ("?msclkid=2b18…", "&utm_source=…"): where the link was clicked, not what it is.
+_TRACKING = re.compile(
+    r"[?&](?:utm_\w+|msclkid|fbclid|gclid|dclid|gbraid|wbraid|yclid|igshid|mc_[ce]id|_hs(?:enc|mi)|mkt_tok|ref_src)"
+    r"=[^&#]*?(?=[&#]|[.,;:!?]*$)",  # within one link: up to the next parameter or its closing punctuation
+    re.IGNORECASE,
+)
 # A line's block marker: list bullet or number, heading hashes, quote marks.
 _MARKER = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+|#{1,6}[ \t]+|(?:>[ \t]?)+)")
 _OPENS_BLOCK = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]|>|```|~~~|\|)")
@@ -126,6 +134,25 @@ class ReadingView:
         """``segment_of`` of every view offset in ``offsets`` at once (a question's ~600 tokens)."""
         sentence = np.searchsorted(self._starts, offsets, side="right") - 1
         return 2 * sentence + in_spans(offsets, self.copies)
+
+    @cached_property
+    def read_text(self) -> str:
+        """``text`` as the reader's tokenizer gets it: links' tracking parameters blanked out.
+
+        "?msclkid=2b188d20c6c111ec90a8707c579811f9" is forty word pieces of hex to a reader trained
+        on Wikipedia prose, and it unsettles the sentences around it: on the lecture's fun-facts
+        line after the SQuAD link, "How many parameters does BERT_LARGE have?" read "110M" (0.93),
+        and reads "340M" with the tracker blanked. Blanked with spaces, which yield no tokens, so
+        every offset still points into ``text`` and an answer in a link still becomes the whole
+        link, tracker and all (``models.reader.snap_to_words``). Only trackers: blanking every
+        query string too ("watch?v=TLPmlVeEf1k") moved two notebook questions to a video link.
+        Windows are still cut by ``text``'s token counts: re-cut, they moved answers both ways.
+        """
+
+        def blank(link: re.Match[str]) -> str:
+            return _TRACKING.sub(lambda q: " " * len(q.group()), link.group())
+
+        return URL.sub(blank, self.text)
 
     @cached_property
     def _starts(self) -> list[int]:

@@ -218,6 +218,19 @@ def test_a_link_answers_only_where_to_find_or_read_something(reader: Reader) -> 
     assert not any("manning" in s.text for s in reader.run("Who wrote the Deep Learning with Python book?", [passage]))
 
 
+def test_a_links_tracker_is_not_read_but_an_answered_link_keeps_it(reader: Reader) -> None:
+    squad = "On SQuAD: https://rajpurkar.github.io/SQuAD-explorer/?msclkid=2b188d20c6c111ec90a8707c579811f9  \n\n"
+    facts = (
+        "Fun-facts:\n1. BERT_BASE contains 110M parameters and BERT_LARGE contains 340M parameters\n"
+        "2. BERT is a 2018 child of Google Researchers\n"
+    )  # the lecture's lines: with the tracker's forty word pieces of hex read, the answer was "110M" (0.93)
+    assert reader.run("How many parameters does BERT_LARGE have?", [squad + facts])[0].text == "340M"
+    link = "https://github.com/jalammar/notebooks/bert/A_Visual_Notebook.ipynb?msclkid=f0d906e3c6c511ec810feae2"
+    passage = f"If you want to dig deeper and see how to use BERT, I am redirecting you here: {link}\n"
+    best = reader.run("Where can I see how to use BERT?", [passage])[0]
+    assert best.text == link == passage[best.start : best.end] and link in best.sentence
+
+
 def test_a_count_or_a_year_is_answered_with_a_number_or_not_at_all(reader: Reader) -> None:
     from models.answer_types import asks_for_a_number, is_number
 
@@ -235,13 +248,15 @@ def test_a_count_or_a_year_is_answered_with_a_number_or_not_at_all(reader: Reade
 
 
 def test_what_a_count_counts_is_read_from_the_question_and_the_answer_sentence() -> None:
-    from models.answer_types import counted_words, unit_after
+    from models.answer_types import count_unit, counted_words, unit_after
 
     assert counted_words("How many layers does BERT_LARGE have?") == ("layers", "does")
     assert counted_words("Hey, how many total yards?") == ("total", "yards") and counted_words("Who?") == ()
     facts = "BERT_LARGE contains 340M parameters. Then three. Linebackers"
     assert unit_after(facts, facts.index("340M") + 4) == "parameters"
     assert unit_after(facts, facts.index("three") + 5) == ""  # a sentence ends: no unit
+    at = facts.index("340M")
+    assert count_unit(facts, at, at + 4) == "parameters" == count_unit(facts, at, at + 15)  # the unit in the span too
 
 
 def test_a_question_without_its_question_mark_reads_as_one_with_it(reader: Reader) -> None:

@@ -117,6 +117,22 @@ def test_every_view_character_comes_from_the_source(text: str) -> None:
         assert 0 <= src_s <= src_e <= len(text) + 1
 
 
+def test_links_are_read_without_their_tracking_parameters() -> None:
+    text = (
+        "On SQuAD: https://rajpurkar.github.io/SQuAD-explorer/?msclkid=2b188d20c6c111ec90a8707c579811f9  \n"
+        "Video: https://www.youtube.com/watch?v=xI0HHN5XKDo&utm_source=x, or www.x.org/a?utm_medium=e&id=3#top.\n"
+        "What is it? https://a.b/c?"
+    )
+    view = reading_view(text)
+    read = view.read_text
+    assert len(read) == len(view.text)  # offsets into the reader's text are offsets into the view
+    assert "msclkid" not in read and "2b188d" not in read and "utm_" not in read
+    assert "https://rajpurkar.github.io/SQuAD-explorer/ " in read and read.count(". ") == view.text.count(". ")
+    assert "watch?v=xI0HHN5XKDo" in read and "&id=3#top." in read  # what says which video or page stays
+    assert "What is it? https://a.b/c?" in read  # a question mark after a link ends the sentence
+    assert [a for a, b in zip(view.text, read, strict=True) if a != b and b != " "] == []
+
+
 def test_pack_groups_items_with_one_shared() -> None:
     assert pack([10, 10, 10, 10], limit=25, overlap=1) == [(0, 2), (1, 3), (2, 4)]
     assert pack([30, 5], limit=20, overlap=1) == [(0, 1), (1, 2)]  # too long: a run of its own
