@@ -9,7 +9,11 @@ names a topic ("Question about LSTMs: why are they slow?", "I'm reading about BE
 it?") is kept: reading only the sentence with the question mark lost such topics (measured, see
 the reader's model card). A question asked indirectly is read as the question: "Can you tell me
 what larger batches produce" as "what larger batches produce?", "Define a model." as "What is a
-model?" (the reader learned from SQuAD's direct questions).
+model?" (the reader learned from SQuAD's direct questions). A reference to the course itself
+("According to the lecture, …", "… in the slides?") is taken off too: the tutor reads nothing
+else, and "lecture" matched the lecture's "VERY good Stanford Lecture on NLP and pretrained
+models" ("What is a model according to the lecture?" → "pretrained models"; plainly asked:
+"problem representation").
 """
 
 from __future__ import annotations
@@ -30,12 +34,23 @@ _APOLOGY = r"sorry(?:\s+(?:if\s+this\s+is\s+(?:obvious|a\s+(?:dumb|silly|stupid)
 _FILLER = r"(?:so|ok(?:ay)?|um+|uh+|well|also)"
 _MENTION = r"<(?:@[!&]?|#)\d+>"  # a Discord user, role or channel mention: no topic
 # A greeting or a mention may run straight into the question ("hi what is BERT"); the rest must end in a mark.
+# What ends an opening: punctuation, a dash, or a hyphen that joins no word ("Well - what …", not "Well-fed …").
+_SEP = r"\s*(?:[,:;.!–—]|(?<=\s)-|-(?=\s))[,:;.!\-–—]*\s*"
 _LEADING = re.compile(
-    rf"^\s*(?:(?:{_GREETING}|{_MENTION})(?:\s*[,:;.!\-–—]+\s*|\s+)"
-    rf"|(?:{_ASKING}|{_APOLOGY}|{_FILLER})\s*[,:;.!\-–—]+\s*)",
+    rf"^\s*(?:(?:{_GREETING}|{_MENTION})(?:{_SEP}|\s+)|(?:{_ASKING}|{_APOLOGY}|{_FILLER}){_SEP})",
     re.IGNORECASE,
 )
 _WH = r"(?:what|who|whom|whose|when|where|which|why|how)\b"
+# "According to the lecture, …", "… in the slides?": the course material the tutor reads anyway.
+_SOURCE = (
+    r"(?:according\s+to|in|from|based\s+on|during|per)\s+(?:(?:the|our|this|today'?s|last|yesterday'?s|my)\s+)?"
+    r"(?:(?:lecture|class|course)\s+)?(?:lectures?|slides?|notes|class(?:es)?|course|lessons?|professor|prof|"
+    r"teacher|instructor|tutor|(?:course|lecture|class)\s+materials?)"
+)
+_SOURCE_LEADING = re.compile(
+    rf"^\s*{_SOURCE}(?:{_SEP}|\s+(?={_WH}|(?:is|are|was|were|do|does|did|can|should)\b))", re.IGNORECASE
+)
+_SOURCE_TRAILING = re.compile(rf",?\s+{_SOURCE}(?=[\s?]*$)", re.IGNORECASE)  # "…? I can't find it in the slides." stays
 # "Can you tell me what …", "Do you know who …", "I was wondering why …": the question after the frame.
 _FRAME = re.compile(
     r"^(?:(?:can|could|would|will)\s+(?:you|someone|anyone)\s+(?:please\s+)?(?:tell|explain(?:\s+to)?|show)\s+(?:me|us)"
@@ -65,15 +80,25 @@ def question_in(message: str) -> str:
 
     A frame ("Can you tell me what …", "Do you know who …") leaves its question ("what …?");
     "Define X." and "Explain X" read as "What is X?". Returns the message unchanged when nothing
-    with a letter or digit would be left.
+    with a letter or digit would be left. Read again, the result stays as it is.
     """
     text = message.strip()
+    for _ in range(4):  # a frame taken off can bare more chat ("Define X according to the lecture please")
+        read = _read_once(text)
+        if read == text:
+            break
+        text = read
+    return text
+
+
+def _read_once(message: str) -> str:
+    text = message.strip()
     while True:
-        m = _LEADING.match(text)
+        m = _LEADING.match(text) or _SOURCE_LEADING.match(text)
         if m is None or not m.end():
             break
         text = text[m.end() :]
-    while (thanked := _DANGLING.sub("", _THANKS.sub("", text))) != text:  # "Thanks! Thanks again!"
+    while (thanked := _DANGLING.sub("", _SOURCE_TRAILING.sub("", _THANKS.sub("", text)))) != text:  # "Thanks! Thx!"
         text = thanked
     if not has_words(text):
         return message.strip()

@@ -69,6 +69,23 @@ def test_quality_floor_on_our_own_lecture_questions(real_tutor: Tutor) -> None:
     assert report.false_abstain_rate <= 0.2
 
 
+def test_a_third_sample_of_lecture_questions_asked_plainly_or_citing_the_lecture(real_tutor: Tutor) -> None:
+    """38 more questions (33 answerable, 5 off-topic), written after the reader's rules were.
+
+    The shipped tutor measures EM 0.88, F1 0.90, sentence accuracy 0.94, abstention 1.0, false
+    abstention 0.0. Asked "according to the lecture" or "in the slides" the answers are the same:
+    before those references were taken off, "What is a model according to the lecture?" read
+    "pretrained models" from the Stanford lecture's link line.
+    """
+    items = load_items(Path(__file__).parents[1] / "data" / "lecture_questions_c.jsonl")
+    report, plain = evaluate(real_tutor, items)
+    assert report.f1 >= 0.75 and report.em >= 0.65 and report.recall_at_k >= 0.95
+    assert report.abstain_accuracy >= 0.9 and report.false_abstain_rate <= 0.15
+    for wrap in (lambda q: f"According to the lecture, {q}", lambda q: q.rstrip("?") + " in the slides?"):
+        _, cited = evaluate(real_tutor, [EvalItem(i.id, wrap(i.question), i.answers) for i in items])
+        assert [(d["answer"], d["abstained"]) for d in cited] == [(d["answer"], d["abstained"]) for d in plain]
+
+
 def test_quality_floor_on_our_harder_lecture_questions(real_tutor: Tutor) -> None:
     """27 more questions of our own (21 answerable, 6 near-topic), written later and harder.
 
