@@ -6,10 +6,12 @@ the store's ``generation``, so the two can always be checked against each other 
 
 from __future__ import annotations
 
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from alembic import command
@@ -78,16 +80,42 @@ class Store:
         self.engine = make_engine(url)
         migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._watch: Any = None  # SQLite: a connection of its own that notices other connections' commits
+        self._seen: tuple[int, str] | None = None  # (data_version, generation) at the last look
+        self._watch_lock = threading.Lock()
 
     def session(self) -> Session:
         return self._sessions()
 
     def close(self) -> None:
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch, self._seen = None, None
         self.engine.dispose()
 
     # -- generation -------------------------------------------------------------------------
     def generation(self) -> str:
-        """The id of the store's current contents (checked on every question: a plain select, 0.04 ms)."""
+        """The id of the store's current contents, checked on every question.
+
+        On a SQLite file, ``PRAGMA data_version`` on a connection of its own says whether any
+        other connection (another process, or this one's writes: they go through the pool) has
+        committed since the last look, and only then is the generation selected. Asked right
+        after the reader's forward pass, the select took 0.85 ms (0.1 ms in a loop: its code is
+        out of the caches by then), the pragma 0.08 ms.
+        """
+        database = self.engine.url.database
+        if self.engine.dialect.name != "sqlite" or not database or database == ":memory:":
+            return self._select_generation()
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = self.engine.raw_connection()
+            version = int(self._watch.cursor().execute("PRAGMA data_version").fetchone()[0])
+            if self._seen is None or self._seen[0] != version:
+                self._seen = (version, self._select_generation())
+            return self._seen[1]
+
+    def _select_generation(self) -> str:
         with self.engine.connect() as conn:
             value = conn.scalar(select(Meta.value).where(Meta.key == "generation"))
             return value if value is not None else "empty"

@@ -46,6 +46,7 @@ class FastBert:
         self.heads = int(config.num_attention_heads)
         self.width = int(config.hidden_size)
         self.eps = float(config.layer_norm_eps)
+        self.pad_id = int(config.pad_token_id or 0)
         self.embeddings = bert.embeddings
         self.layers = [self._fuse(layer) for layer in bert.encoder.layer]
 
@@ -85,10 +86,17 @@ class FastBert:
         position_ids: torch.Tensor | None = None,
         attention_mask: torch.Tensor | None = None,
     ) -> torch.Tensor:
-        """Hidden states ``(batch, length, width)``.
+        """Hidden states ``(batch, length, width)``; zeros at padding positions.
 
         ``attention_mask``: ``(batch, length)`` with 1 for real tokens, or a boolean
-        ``(batch, 1, length, length)`` of the positions each position may attend to (packed rows).
+        ``(batch, 1, length, length)`` of the positions each position may attend to (packed rows,
+        whose padding is ``pad_token_id``).
+
+        Only real tokens go through the projections, LayerNorms and feed-forward: the reader's
+        packed rows are ~25 % padding (~620 positions for ~470 tokens a question). Attention
+        alone needs the rows; each layer gathers them from the real tokens, a padding position
+        reading any real token's row (it attends only to itself, or is nobody's key, and its
+        output is dropped). Reader's packed call 22.4 → 20.4 ms on the lecture questions.
         """
         batch, length = input_ids.shape
         emb = self.embeddings
@@ -96,27 +104,46 @@ class FastBert:
             position_ids = torch.arange(length, device=input_ids.device).expand(batch, length)
         if token_type_ids is None:
             token_type_ids = torch.zeros_like(input_ids)
+        mask = real = None
+        if attention_mask is not None:
+            if attention_mask.dim() == 4:
+                mask, real = attention_mask.bool(), input_ids != self.pad_id
+            else:
+                real = attention_mask.bool()
+                mask = real[:, None, None, :]
+        keep = gather = None  # real positions among the rows; for each row position, a real token's index
+        if real is not None and not bool(real.all()):
+            flags = real.reshape(-1)
+            keep = flags.nonzero().squeeze(1)
+            gather = (flags.cumsum(0) - 1).clamp_(min=0)
+
+        def tokens(t: torch.Tensor) -> torch.Tensor:
+            t = t.reshape(batch * length, *t.shape[2:])
+            return t if keep is None else t.index_select(0, keep)
+
         x = (
-            emb.word_embeddings(input_ids)
-            + emb.position_embeddings(position_ids)
-            + emb.token_type_embeddings(token_type_ids)
+            emb.word_embeddings(tokens(input_ids))
+            + emb.position_embeddings(tokens(position_ids))
+            + emb.token_type_embeddings(tokens(token_type_ids))
         )
         x = F.layer_norm(x, (self.width,), emb.LayerNorm.weight, emb.LayerNorm.bias, emb.LayerNorm.eps)
-        mask = None
-        if attention_mask is not None:
-            mask = attention_mask.bool() if attention_mask.dim() == 4 else attention_mask.bool()[:, None, None, :]
+
+        def rows(t: torch.Tensor) -> torch.Tensor:
+            return (t if gather is None else t.index_select(0, gather)).view(batch, length, -1)
+
         head = self.width // self.heads
         for qkv, (o_w, o_b, ln1_w, ln1_b, i_w, i_b, f_w, f_b, ln2_w, ln2_b) in self.layers:
             if len(qkv) == 2:
-                q, k, v = F.linear(x, *qkv).view(batch, length, 3, self.heads, head).permute(2, 0, 3, 1, 4)
+                q, k, v = rows(F.linear(x, *qkv)).view(batch, length, 3, self.heads, head).permute(2, 0, 3, 1, 4)
             else:
                 q, k, v = (
-                    F.linear(x, qkv[i], qkv[i + 1]).view(batch, length, self.heads, head).transpose(1, 2)
+                    rows(F.linear(x, qkv[i], qkv[i + 1])).view(batch, length, self.heads, head).transpose(1, 2)
                     for i in (0, 2, 4)
                 )
-            h = F.scaled_dot_product_attention(q, k, v, attn_mask=mask).transpose(1, 2).reshape(batch, length, -1)
-            x = F.layer_norm(F.linear(h, o_w, o_b) + x, (self.width,), ln1_w, ln1_b, self.eps)
+            h = tokens(F.scaled_dot_product_attention(q, k, v, attn_mask=mask).transpose(1, 2))
+            x = F.layer_norm(F.linear(h.reshape(len(x), -1), o_w, o_b) + x, (self.width,), ln1_w, ln1_b, self.eps)
             x = F.layer_norm(
                 F.linear(F.gelu(F.linear(x, i_w, i_b)), f_w, f_b) + x, (self.width,), ln2_w, ln2_b, self.eps
             )
-        return x
+        out = rows(x)
+        return out if real is None or keep is None else out.masked_fill(~real[..., None], 0.0)

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from knowledge.config import Settings
+from knowledge.store import Store
 from knowledge.tutor import Tutor, TutorError
 from tests.conftest import LECTURE
 from tests.fakes import FailingEmbedder, HashingEmbedder
@@ -165,3 +166,31 @@ def test_two_tutors_on_one_store_stay_in_step(settings: Settings, tmp_path: Path
 def test_vectors_are_normalised_and_stored(fake_tutor: Tutor) -> None:
     _, vectors, _ = fake_tutor.store.vectors()
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_the_generation_is_selected_again_only_after_someone_commits(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writer, reader = Store(database_url), Store(database_url)  # two engines: as two processes
+    selects: list[str] = []
+    select_generation = reader._select_generation
+
+    def counted() -> str:
+        selects.append(select_generation())
+        return selects[-1]
+
+    monkeypatch.setattr(reader, "_select_generation", counted)
+    first = reader.generation()
+    assert reader.generation() == reader.generation() == first
+    with writer.session() as s:
+        changed = Store._bump(s)
+        s.commit()
+    assert reader.generation() == changed != first
+    with reader.session() as s:  # its own writes go through its pool, not its watching connection
+        mine = Store._bump(s)
+        s.commit()
+    assert reader.generation() == mine
+    if database_url.startswith("sqlite"):  # PRAGMA data_version; other databases select every time
+        assert len(selects) == 3
+    writer.close()
+    reader.close()
