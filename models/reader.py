@@ -9,6 +9,7 @@ instead through ``[models] reader``.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import threading
@@ -45,6 +46,7 @@ class PassageLayout:
     windows: tuple[tuple[int, int], ...]  # (start, end) in ``view.text``
     stems: tuple[frozenset[str], ...]
     links: tuple[tuple[int, int], ...]  # (start, end) of each URL in ``view.text``
+    tokens: tuple[Any, ...] = ()  # each window's word pieces (a ``tokenizers.Encoding``), if the tokenizer gives them
 
 
 @dataclass(frozen=True)
@@ -243,10 +245,13 @@ class Reader:
             spans: list[list[tuple[int, int]]] = [[] for _ in missing]
             for i, start, end in sentence_windows(views, self._tokenizer, self.window_tokens):
                 spans[i].append((start, end))
+            texts = [view.read_text[s:e] for view, ws in zip(views, spans, strict=True) for s, e in ws]
+            encodings = iter((self._tokenizer(texts, add_special_tokens=False).encodings or ()) if texts else ())
             for text, view, ws in zip(missing, views, spans, strict=True):
                 words = tuple(stems(view.text[s:e]) for s, e in ws)
                 links = tuple(m.span() for m in URL.finditer(view.text))
-                found[text] = PassageLayout(view, tuple(ws), words, links)
+                tokens = tuple(itertools.islice(encodings, len(ws)))
+                found[text] = PassageLayout(view, tuple(ws), words, links, tokens if len(tokens) == len(ws) else ())
         with self._layouts_lock:
             for p in passages:
                 self._layouts[p] = found[p]
@@ -279,25 +284,17 @@ class Reader:
         layouts = self._layouts_of(passages)
         views = [lay.view for lay in layouts]
         asked = stems(question) if self.skip_unrelated else frozenset()
-        windows = [
-            (p, s, e)
+        picked = [
+            (p, i)
             for p, lay in enumerate(layouts)
-            for (s, e), words in zip(lay.windows, lay.stems, strict=True)
+            for i, words in enumerate(lay.stems)
             if not asked or asked & words  # a question of nothing but stopwords ("What is it?") reads every window
         ]
-        if not windows:
+        if not picked:
             return []
-        enc = self._tokenizer(
-            [as_asked(question)] * len(windows),
-            [views[p].read_text[s:e] for p, s, e in windows],
-            truncation="only_second",
-            max_length=self.max_seq_length,
-            stride=self.doc_stride,
-            return_overflowing_tokens=True,
-            return_offsets_mapping=True,
-        )
-        mapping: list[int] = enc["overflow_to_sample_mapping"]
-        offsets: list[list[tuple[int, int]]] = enc["offset_mapping"]
+        windows = [(p, *layouts[p].windows[i]) for p, i in picked]
+        features, mapping = self._features(question, layouts, picked)
+        offsets = [f.offsets for f in features]
         # Per token: its segment (sentence) in its passage's view (-1: question, special token,
         # padding, or a link unless the question asks where to find or read something), and
         # whether it is a number (the answer to "how many" or "what year" must hold one).
@@ -307,13 +304,13 @@ class Reader:
         for f, w in enumerate(mapping):
             p, w_start, _ = windows[w]
             spans = np.asarray(offsets[f], dtype=np.int64).reshape(-1, 2) + w_start
-            in_context = np.array([sid == 1 for sid in enc.sequence_ids(f)])
+            in_context = np.array([sid == 1 for sid in features[f].sequence_ids])
             context = in_context & (in_spans(spans[:, 0], layouts[p].links) == 0) if no_links else in_context
             segments.append(np.where(context, views[p].segments_of(spans[:, 0]), -1))
             if count:
                 text = views[p].text
                 numbers.append([bool(c) and is_number(text[a:b]) for c, (a, b) in zip(in_context, spans, strict=True)])
-        s_idx, e_idx, scores, nulls = self._decode(enc, segments, numbers if count else None)
+        s_idx, e_idx, scores, nulls = self._decode(features, segments, numbers if count else None)
         best: dict[int, ReaderSpan] = {}  # window -> its best span (a long window has several features)
         for f, w in enumerate(mapping):
             p, w_start, _ = windows[w]
@@ -340,16 +337,45 @@ class Reader:
             )
         return sorted(best.values(), key=lambda s: s.margin, reverse=True)
 
+    def _features(
+        self, question: str, layouts: list[PassageLayout], picked: list[tuple[int, int]]
+    ) -> tuple[list[Any], list[int]]:
+        """The question paired with each picked ``(passage, window)``: encodings, and each one's window.
+
+        A window's word pieces are kept with its layout, and only the question is tokenized here
+        (~1 ms a question: the windows were most of the tokenizer's work). Where the tokenizer
+        gives no encodings to keep, or a pair would not fit the model (a long sentence, a long
+        question), the tokenizer pairs them, cutting a window into overlapping features.
+        """
+        asked = as_asked(question)
+        kept = [layouts[p].tokens[i] for p, i in picked if layouts[p].tokens]
+        processor = getattr(getattr(self._tokenizer, "_tokenizer", None), "post_processor", None)
+        if processor is not None and len(kept) == len(picked):
+            q = self._tokenizer(asked, add_special_tokens=False).encodings[0]
+            room = self.max_seq_length - len(q) - self._tokenizer.num_special_tokens_to_add(pair=True)
+            if all(len(w) <= room for w in kept):
+                return [processor.process(q, w, add_special_tokens=True) for w in kept], list(range(len(kept)))
+        enc = self._tokenizer(
+            [asked] * len(picked),
+            [layouts[p].view.read_text[slice(*layouts[p].windows[i])] for p, i in picked],
+            truncation="only_second",
+            max_length=self.max_seq_length,
+            stride=self.doc_stride,
+            return_overflowing_tokens=True,
+        )
+        return list(enc.encodings), list(enc["overflow_to_sample_mapping"])
+
     def _decode(
-        self, enc: Any, segments: list[np.ndarray], numbers: list[list[bool]] | None = None
+        self, encodings: list[Any], segments: list[np.ndarray], numbers: list[list[bool]] | None = None
     ) -> tuple[list[int], list[int], list[float], list[float]]:
         """Best span (start token, end token, score) and no-answer score of every feature.
 
         ``numbers``, where given, marks the tokens of which a span must hold at least one.
         """
-        n = len(segments)
-        names = [k for k in ("input_ids", "token_type_ids", "attention_mask") if k in enc]
-        features = [{k: enc[k][f] for k in names} for f in range(n)]
+        names = {"input_ids": "ids", "token_type_ids": "type_ids", "attention_mask": "attention_mask"}
+        wanted = [k for k in self._tokenizer.model_input_names if k in names]
+        features = [{k: getattr(e, names[k]) for k in wanted} for e in encodings]
+        n = len(features)
         lengths = [len(seg) for seg in segments]
         longest = max(lengths)
         start = torch.zeros((n, longest))

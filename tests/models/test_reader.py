@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import torch
@@ -35,6 +36,37 @@ def test_long_passages_are_read_with_a_stride(reader: Reader) -> None:
     passage = filler + " The tutor bot was written in the city of Tallinn. " + filler
     spans = reader.run("In which city was the tutor bot written?", [passage])
     assert spans and spans[0].text == "Tallinn"
+
+
+def test_a_sentence_longer_than_the_model_reads_is_cut_with_a_stride(reader: Reader) -> None:
+    clauses = [f"clause {i} says nothing in particular" for i in range(60)]
+    passage = ", ".join([*clauses, "the tutor bot was written in the city of Tallinn", *clauses]) + "."
+    layouts = reader._layouts_of([passage])
+    assert len(layouts[0].windows) == 1  # one sentence: one window, ~800 word pieces
+    features, mapping = reader._features("In which city was the tutor bot written?", layouts, [(0, 0)])
+    assert len(features) > 2 and set(mapping) == {0} and all(len(f.ids) <= reader.max_seq_length for f in features)
+    assert reader.run("In which city was the tutor bot written?", [passage])[0].text == "Tallinn"
+
+
+def test_windows_are_tokenized_once_and_paired_as_the_tokenizer_pairs_them(reader: Reader) -> None:
+    from models.answer_types import as_asked
+
+    passage = "Fun-facts:\n1. BERT_BASE contains 110M parameters\n2. BERT is a 2018 child of Google Researchers\n"
+    question = "Who created BERT"
+    layouts = reader._layouts_of([passage])
+    picked = [(0, i) for i in range(len(layouts[0].windows))]
+    features, mapping = reader._features(question, layouts, picked)
+    texts = [layouts[0].view.read_text[s:e] for s, e in layouts[0].windows]
+    paired = reader._tokenizer(
+        [as_asked(question)] * len(texts), texts, truncation="only_second", max_length=reader.max_seq_length
+    ).encodings
+    assert mapping == list(range(len(picked)))
+
+    def read(f: Any) -> tuple[list[int], list[int], list[tuple[int, int]], list[bool]]:
+        return f.ids, f.type_ids, f.offsets, [s == 1 for s in f.sequence_ids]  # what the reader reads of a pair
+
+    assert [read(f) for f in features] == [read(f) for f in paired]
+    assert all(set(w.type_ids) == {0} for w in layouts[0].tokens)  # pairing left the kept windows as they were
 
 
 def test_answer_length_is_limited(real_tutor: Tutor) -> None:
