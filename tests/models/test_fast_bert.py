@@ -54,6 +54,29 @@ def test_packed_rows_match_the_model_and_each_feature_read_alone() -> None:
     torch.testing.assert_close(got[r, at : at + 4], alone[0], atol=1e-5, rtol=1e-5)
 
 
+def test_only_real_tokens_are_computed_in_counts_of_a_few_shapes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import models.fast_bert as fast_bert
+
+    bert = tiny_bert()
+    features = [{"input_ids": torch.randint(1, 100, (n,)).tolist(), "token_type_ids": [0] * n} for n in (7, 4, 5)]
+    batch = packed_batch(features, pack_rows([7, 4, 5], 12), 12)  # 16 tokens in 24 positions
+    with torch.inference_mode():
+        want = bert(**batch).last_hidden_state
+    rows: list[int] = []
+    linear = torch.nn.functional.linear
+
+    def counted(x: torch.Tensor, *args: Any) -> torch.Tensor:
+        rows.append(x.shape[0])
+        return linear(x, *args)
+
+    monkeypatch.setattr(fast_bert.F, "linear", counted)
+    with torch.inference_mode():
+        got = FastBert(bert, step=5)(**batch)  # oneDNN builds kernels per shape: counts go in steps
+    assert set(rows) == {20}
+    real = batch["input_ids"] != 0
+    torch.testing.assert_close(got[real], want[real], atol=1e-5, rtol=1e-5)
+
+
 def test_the_model_keeps_working_on_the_fused_weights_without_a_copy() -> None:
     bert = tiny_bert()
     ids = torch.randint(1, 100, (2, 6))
