@@ -342,10 +342,11 @@ class Reader:
     ) -> tuple[list[Any], list[int]]:
         """The question paired with each picked ``(passage, window)``: encodings, and each one's window.
 
-        A window's word pieces are kept with its layout, and only the question is tokenized here
-        (~1 ms a question: the windows were most of the tokenizer's work). Where the tokenizer
-        gives no encodings to keep, or a pair would not fit the model (a long sentence, a long
-        question), the tokenizer pairs them, cutting a window into overlapping features.
+        A window's word pieces are kept with its layout, and only the question is tokenized here,
+        then paired with each window by the tokenizer's own template (~1 ms a question: the
+        windows were most of the tokenizer's work). Where a pair would not fit the model (a long
+        sentence, a long question) or the tokenizer has no template to pair with, the tokenizer
+        pairs them itself, cutting a window into overlapping features (``doc_stride``).
         """
         asked = as_asked(question)
         kept = [layouts[p].tokens[i] for p, i in picked if layouts[p].tokens]
