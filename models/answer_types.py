@@ -18,6 +18,9 @@ _ASKS_WHERE = re.compile(
     r"|online|slides?|videos?|blogs?|tutorials?|explanations?|dig|deeper|learn|explore|visit|recommend\w*|redirect\w*)\b",
     re.IGNORECASE,
 )
+_DEFINED = re.compile(
+    r"^\W*what(?:\s+(?:is|are|was|were)|\s*['’]s)\s+(?:(?:an?|the)\s+)?(?P<term>[^?]*?\w)[\s?.!]*$", re.IGNORECASE
+)
 _COUNTED = re.compile(r"\bhow\s+many\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?", re.IGNORECASE)
 _UNIT = re.compile(r"^\s*([a-z][a-z-]*s)\b")  # "340M parameters": a lower-case plural after the count
 _A_NUMBER = re.compile(r"\bhow many\b|\b(?:what|which) years?\b", re.IGNORECASE)
@@ -74,6 +77,12 @@ def asks_for_a_number(question: str) -> bool:
     prevents: "How many epochs should I train for?" was answered "Epoch" (a heading) at 0.69.
     """
     return bool(_A_NUMBER.search(question))
+
+
+def defined_term(question: str) -> str:
+    """What a "What is X?" question asks to define ("learning rate"), or "" for any other question."""
+    m = _DEFINED.match(question)
+    return m.group("term") if m else ""
 
 
 def counted_words(question: str) -> tuple[str, ...]:

@@ -61,6 +61,7 @@ class ReaderSpan:
     null_score: float  # the [CLS] ("no answer") score of the window the span was read in
     sentence: str = ""  # the sentence holding the span, as the reader read it (list markers dropped)
     answer_in_sentence: tuple[int, int] = (0, 0)  # where ``text`` sits in ``sentence``
+    other_items: tuple[str, ...] = ()  # where ``sentence`` is an item of a list with a lead-in: the other items
 
     @property
     def margin(self) -> float:
@@ -334,6 +335,7 @@ class Reader:
                 float(nulls[f]),
                 view.text[s_start:s_end],
                 (v_start - s_start, v_end - s_start),
+                tuple(view.other_items(v_start, v_end)),
             )
         return sorted(best.values(), key=lambda s: s.margin, reverse=True)
 

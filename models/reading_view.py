@@ -80,6 +80,7 @@ class ReadingView:
     sentences: tuple[tuple[int, int], ...] = ()  # (start, end) of each sentence of ``text``
     copies: tuple[tuple[int, int], ...] = ()  # (start, end) of each lead-in copied before a list item
     line_starts: tuple[int, ...] = ()  # view offsets where a new block or hard-broken line begins
+    lists: tuple[tuple[int, ...], ...] = ()  # of each list with a lead-in: where its items' sentences start
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source span of the view span ``[start, end)``."""
@@ -113,6 +114,17 @@ class ReadingView:
             if self._same_line(s_start, n_start):
                 s_end = n_end
         return s_start, s_end
+
+    def other_items(self, start: int, end: int) -> list[str]:
+        """The other items of the list (one with a lead-in) whose item holds view span ``[start, end)``.
+
+        Each read as the reader reads it, lead-in first; empty where the span is in no such list.
+        """
+        first = self.sentences[self.sentence_of(start)][0]
+        for starts in self.lists:
+            if first in starts:
+                return [self.text[slice(*self.sentences[self.sentence_of(s)])] for s in starts if s != first]
+        return []
 
     def _asks(self, i: int) -> bool:
         start, end = self.sentences[i]
@@ -175,6 +187,7 @@ def reading_view(text: str) -> ReadingView:
     origin: list[int] = []
     copies: list[tuple[int, int]] = []
     line_starts: list[int] = []
+    lists: list[list[int]] = []  # of each list with a lead-in, where its items' sentences start
     lead: tuple[int, int] | None = None  # view span of the lead-in of the current list
     items = 0  # items of that list so far
     block: int | None = None  # view offset where the current prose block began
@@ -196,6 +209,8 @@ def reading_view(text: str) -> ReadingView:
             if chars and not soft:
                 line_starts.append(len(chars))
             if _LIST_ITEM.match(line):
+                if lead is not None:
+                    lists[-1].append(len(chars) if items else lead[0])  # the first item reads after the lead-in itself
                 if lead is not None and items:
                     copies.append((len(chars), len(chars) + lead[1] - lead[0]))
                     chars.extend(chars[lead[0] : lead[1]])
@@ -217,12 +232,20 @@ def reading_view(text: str) -> ReadingView:
         if block is not None and len(chars) > block and chars[-1] == ":" and not marker:
             if len("".join(chars[block:]).split()) <= LEAD_IN_WORDS:
                 lead, items = (block, len(chars)), 0
+                lists.append([])
             block = None
         if chars and chars[-1] not in _CLOSED and chars[-1] != " ":
             chars.append(".")
             origin.append(end)  # the newline: trimmed away if an answer ends here
     view = "".join(chars)
-    return ReadingView(view, tuple(origin), tuple(view_sentences(view)), tuple(copies), tuple(line_starts))
+    return ReadingView(
+        view,
+        tuple(origin),
+        tuple(view_sentences(view)),
+        tuple(copies),
+        tuple(line_starts),
+        tuple(tuple(starts) for starts in lists if len(starts) > 1),
+    )
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")

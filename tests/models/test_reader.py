@@ -291,6 +291,14 @@ def test_what_a_count_counts_is_read_from_the_question_and_the_answer_sentence()
     assert count_unit(facts, at, at + 4) == "parameters" == count_unit(facts, at, at + 15)  # the unit in the span too
 
 
+def test_what_a_what_is_question_asks_to_define() -> None:
+    from models.answer_types import defined_term
+
+    assert defined_term("What is a learning rate?") == "learning rate" == defined_term("what's the learning rate")
+    assert defined_term("What are LSTMs?") == "LSTMs" and defined_term("Who is Mary?") == ""
+    assert defined_term("What is BERT designed to pretrain?") == "BERT designed to pretrain"
+
+
 def test_a_question_without_its_question_mark_reads_as_one_with_it(reader: Reader) -> None:
     from models.answer_types import as_asked
 

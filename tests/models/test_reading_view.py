@@ -117,6 +117,16 @@ def test_every_view_character_comes_from_the_source(text: str) -> None:
         assert 0 <= src_s <= src_e <= len(text) + 1
 
 
+def test_the_other_items_of_a_list_with_a_lead_in_are_known() -> None:
+    text = "Prose first.\n\nThis typically involves:\n- The learning rate  \n- The batch size\n\nPlain:\n- only one\n"
+    view = reading_view(text)
+    at = view.text.index("The batch size")
+    assert view.other_items(at, at + 14) == ["This typically involves: The learning rate."]
+    at = view.text.index("learning rate")
+    assert view.other_items(at, at + 13) == ["This typically involves: The batch size."]
+    assert view.other_items(0, 5) == [] and view.other_items(view.text.index("only"), len(view.text)) == []
+
+
 def test_links_are_read_without_their_tracking_parameters() -> None:
     text = (
         "On SQuAD: https://rajpurkar.github.io/SQuAD-explorer/?msclkid=2b188d20c6c111ec90a8707c579811f9  \n"
