@@ -18,13 +18,34 @@ _ASKS_WHERE = re.compile(
     r"|online|slides?|videos?|blogs?|tutorials?|explanations?|dig|deeper|learn|explore|visit|recommend\w*|redirect\w*)\b",
     re.IGNORECASE,
 )
+# "When did/was/will …": an event's time. ("When do chloroplasts spread out flat?" asks a condition,
+# and "When X, what …?" asks the "what".)
+_A_TIME = re.compile(
+    r"^\W*when\s+(?:did|was|were|will|has|have|had)\b(?![^?]*,\s*(?:what|who|whom|whose|which|where|how)\b)",
+    re.IGNORECASE,
+)
+_TIME_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """
+january february march april may june july august september october november december jan feb mar apr
+jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday
+tomorrow tonight morning afternoon evening night noon midnight dawn dusk spring summer autumn fall winter
+season seasons century centuries decade decades year years month months week weeks day days hour hours
+minute minutes ago before after during since until till when while once later earlier early late
+recently currently now then soon previously formerly era age ages period periods time times dynasty
+reign war wars bc bce ad ce millennium medieval ancient modern present future past last next following
+prior end beginning start middle mid christmas easter
+""",
+    )
+)
 _DEFINED = re.compile(
     r"^\W*what(?:\s+(?:is|are|was|were)|\s*['’]s)\s+(?:(?:an?|the)\s+)?(?P<term>[^?]*?\w)[\s?.!]*$", re.IGNORECASE
 )
 _COUNTED = re.compile(r"\bhow\s+many\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?", re.IGNORECASE)
 _UNIT = re.compile(r"^\s*([a-z][a-z-]*s)\b")  # "340M parameters": a lower-case plural after the count
 _A_NUMBER = re.compile(r"\bhow many\b|\b(?:what|which) years?\b", re.IGNORECASE)
-_NUMBER_WORDS = frozenset(
+_CARDINALS = frozenset(
     re.findall(
         r"\w+",
         """
@@ -32,11 +53,16 @@ zero one two three four five six seven eight nine ten eleven twelve thirteen fou
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
 hundreds thousand thousands million millions billion billions trillion trillions dozen dozens
 first second third fourth fifth sixth seventh eighth ninth tenth hundredth thousandth
-several few many half once twice thrice single both none no multiple numerous couple
-all every each infinite infinitely countless innumerable
 """,
     )
-)  # counts, ordinals ("the seventh team") and quantifiers ("all", "infinitely many")
+)  # counts and ordinals ("the seventh team")
+_NUMBER_WORDS = _CARDINALS | frozenset(
+    re.findall(
+        r"\w+",
+        "several few many half once twice thrice single both none no multiple numerous couple all every each "
+        "infinite infinitely countless innumerable",
+    )
+)  # and quantifiers ("all", "infinitely many")
 
 
 def as_asked(question: str) -> str:
@@ -83,6 +109,26 @@ def defined_term(question: str) -> str:
     """What a "What is X?" question asks to define ("learning rate"), or "" for any other question."""
     m = _DEFINED.match(question)
     return m.group("term") if m else ""
+
+
+def asks_for_a_time(question: str) -> bool:
+    """Whether ``question`` asks when something happened or will: its answer holds a time.
+
+    Of SQuAD v1.1's 5,497 "When did/was/were/will/has/have/had …" questions (train and dev),
+    99.1 % have an answer with a number or a time word ("1889", "the 19th century", "after the
+    war"); the rest name periods ("Triassic", "the Renaissance"). The lecture has no dates but
+    "2018": "When were LSTMs invented?" was answered "unidirectional" (0.71).
+    """
+    return bool(_A_TIME.match(question))
+
+
+def is_time(token_text: str) -> bool:
+    """A token that makes a span a time: a number ("1889", "19th", "two") or a time word ("century").
+
+    Not a quantifier: "No deep context perspective" is no answer to "When were LSTMs invented?".
+    """
+    word = token_text.lower().lstrip("#")
+    return any(c.isdigit() for c in word) or word in _CARDINALS or word in _TIME_WORDS
 
 
 def counted_words(question: str) -> tuple[str, ...]:

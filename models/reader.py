@@ -22,7 +22,15 @@ from typing import Any
 import numpy as np
 import torch
 
-from models.answer_types import URL, as_asked, asks_for_a_number, is_number, links_cannot_answer
+from models.answer_types import (
+    URL,
+    as_asked,
+    asks_for_a_number,
+    asks_for_a_time,
+    is_number,
+    is_time,
+    links_cannot_answer,
+)
 from models.batching import MAX_ROWS, ROW_WIDTH, pack_rows, packed_batch, padded_batch, round_width, shape_buckets
 from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
@@ -298,8 +306,10 @@ class Reader:
         offsets = [f.offsets for f in features]
         # Per token: its segment (sentence) in its passage's view (-1: question, special token,
         # padding, or a link unless the question asks where to find or read something), and
-        # whether it is a number (the answer to "how many" or "what year" must hold one).
-        no_links, count = links_cannot_answer(question), asks_for_a_number(question)
+        # whether it is what the answer must hold: a number for "how many" or "what year", a number or
+        # a time word for "when did …".
+        no_links, when = links_cannot_answer(question), asks_for_a_time(question)
+        needed = is_time if when else is_number if asks_for_a_number(question) else None
         segments: list[np.ndarray] = []
         numbers: list[list[bool]] = []
         for f, w in enumerate(mapping):
@@ -308,10 +318,10 @@ class Reader:
             in_context = np.array([sid == 1 for sid in features[f].sequence_ids])
             context = in_context & (in_spans(spans[:, 0], layouts[p].links) == 0) if no_links else in_context
             segments.append(np.where(context, views[p].segments_of(spans[:, 0]), -1))
-            if count:
+            if needed is not None:
                 text = views[p].text
-                numbers.append([bool(c) and is_number(text[a:b]) for c, (a, b) in zip(in_context, spans, strict=True)])
-        s_idx, e_idx, scores, nulls = self._decode(features, segments, numbers if count else None)
+                numbers.append([bool(c) and needed(text[a:b]) for c, (a, b) in zip(in_context, spans, strict=True)])
+        s_idx, e_idx, scores, nulls = self._decode(features, segments, numbers if needed is not None else None)
         best: dict[int, ReaderSpan] = {}  # window -> its best span (a long window has several features)
         for f, w in enumerate(mapping):
             p, w_start, _ = windows[w]

@@ -279,6 +279,19 @@ def test_a_count_or_a_year_is_answered_with_a_number_or_not_at_all(reader: Reade
     assert reader.run("How many layers does BERT have?", [layers]) == []
 
 
+def test_when_something_happened_is_answered_with_a_time_or_not_at_all(reader: Reader) -> None:
+    from models.answer_types import asks_for_a_time, is_time
+
+    assert asks_for_a_time("When were LSTMs invented?") and asks_for_a_time("when did BERT appear")
+    assert not asks_for_a_time("When do chloroplasts spread out flat?")  # a condition, not a time
+    assert not asks_for_a_time("When Fox left, who replaced him?") and not asks_for_a_time("Who won?")
+    assert is_time("2018") and is_time("century") and is_time("seventh") and not is_time("no")
+    lstms = "LSTMs are:\n1. Slow to train\n2. Rather unidirectional\n3. No deep context perspective"
+    assert reader.run("When were LSTMs invented?", [lstms]) == []  # was "unidirectional" (0.71 in the tutor)
+    facts = "Fun-facts:\n1. BERT is a 2018 child of Google Researchers\n2. Pretraining is a KEY element of BERT"
+    assert reader.run("When was BERT created?", [facts])[0].text == "2018"
+
+
 def test_what_a_count_counts_is_read_from_the_question_and_the_answer_sentence() -> None:
     from models.answer_types import count_unit, counted_words, unit_after
 
