@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 import threading
 import time
@@ -32,10 +31,11 @@ from knowledge.results import Answer, Hit, IngestReport, SearchResult
 from knowledge.spelling import Speller
 from knowledge.store import LectureInfo, PassageRecord, Store
 from models import text_demos
-from models.answer_types import count_unit, counted_words, defined_term
+from models.answer_types import count_unit, counted_words
 from models.classifiers import AppropriatenessClassifier, Classification, HumorClassifier
 from models.confidence import Calibration
 from models.content_words import stems
+from models.definitions import defines_what_was_asked
 from models.device import trim_heap
 from models.embedder import Embedder, SentenceEmbedder
 from models.errors import UserError
@@ -109,28 +109,6 @@ def check_query(query: object, what: str = "question") -> str:
     if len(q) > MAX_QUERY_CHARS:
         raise TutorError(f"the {what} is {len(q):,} characters long; please keep it under {MAX_QUERY_CHARS:,}")
     return q
-
-
-def defines_what_was_asked(question: str, span: ReaderSpan) -> bool:
-    """Whether ``span`` can be what "What is X?" asks, judged by the list it may come from.
-
-    Notes list things side by side, each item read with the list's lead-in in front ("This
-    typically involves: The learning rate. This typically involves: The batch size."). Two
-    answers are never a definition of X: another item, where that item names X and the answer's
-    does not ("What is a learning rate?" → "The batch size", 0.79; "What is an optimizer?" →
-    "The initialization of model weights", 0.73), and the lead-in, where X is the item ("What is
-    unidirectional?" → "LSTMs", 0.81, from "LSTMs are: Rather unidirectional."). The notes only
-    list X: the question is declined.
-    """
-    term = stems(defined_term(question))
-    if not term or not span.other_items:
-        return True
-    lead = len(os.path.commonprefix([span.sentence, *span.other_items]).rpartition(":")[0])  # noqa: RUF071 (text)
-    if span.answer_in_sentence[1] <= lead:  # the answer is the lead-in
-        return not term <= stems(span.sentence[lead:])
-    if term <= stems(span.sentence):
-        return True
-    return not any(term <= stems(item) for item in span.other_items)
 
 
 class Tutor:

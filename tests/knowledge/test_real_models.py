@@ -159,22 +159,6 @@ def test_a_list_item_never_defines_its_neighbour_or_its_lead_in_what_is_listed(r
     assert real_tutor.ask("What is a model?").text == "problem representation"
 
 
-def test_definitions_are_judged_by_the_list_the_answer_comes_from() -> None:
-    from knowledge.tutor import defines_what_was_asked
-
-    items = ("This typically involves: The learning rate.", "This typically involves: The batch size.")
-    batch = ReaderSpan(0, 0, 0, "The batch size", 9.0, 0.0, items[1], (25, 39), (items[0],))
-    assert not defines_what_was_asked("What is a learning rate?", batch)  # its neighbour names it
-    assert defines_what_was_asked("What is the batch size?", batch)  # its own item
-    assert defines_what_was_asked("What is momentum?", batch)  # no item names it: the reader decides
-    assert defines_what_was_asked("Which parameters are tuned?", batch)  # not a "What is X?" question
-    lstm = ("LSTMs are: Slow to train.", "LSTMs are: Rather unidirectional.")
-    lead = ReaderSpan(0, 0, 0, "LSTMs", 9.0, 0.0, lstm[1], (0, 5), (lstm[0],))
-    assert not defines_what_was_asked("What is unidirectional?", lead)  # X is the item, the answer its lead-in
-    assert defines_what_was_asked("What are LSTMs?", lead)
-    assert defines_what_was_asked("What is a learning rate?", ReaderSpan(0, 0, 0, "x", 1.0, 0.0, "x", (0, 1)))
-
-
 def test_a_declined_question_from_a_list_of_questions_is_not_shown_with_the_next_list(real_tutor: Tutor) -> None:
     result, _, vec = real_tutor._search("What is a neural network?")  # the opening list ends with this question
     ans = real_tutor._decline(result, vec, 0.0, 0.0, {})

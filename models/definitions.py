@@ -1,0 +1,61 @@
+"""Whether a span can answer "What is X?": never as X's sibling in a list or an "A and B".
+
+Notes list things side by side, each item read with the list's lead-in in front ("This typically
+involves: The learning rate. This typically involves: The batch size."), and to a reader trained on
+Wikipedia every such item looks like a definition. These checks decline, they never pick: the
+tutor declines the question when its best span fails one (the notes only list X).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from models.answer_types import defined_term
+from models.content_words import stems
+from models.reader import ReaderSpan
+
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
+_AND_AFTER = re.compile(r"^,?\s+and\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+_WORD = re.compile(r"[\w-]+")
+_OF = re.compile(r"\s+(?:of|in|for|on|at|from)\s+", re.IGNORECASE)
+
+
+def defines_what_was_asked(question: str, span: ReaderSpan) -> bool:
+    """Whether ``span`` can be what "What is X?" asks (any span can answer another question).
+
+    Three answers are never a definition of X (read without what it is of: "the learning rate of
+    BERT" is a learning rate):
+    - another item of the list, where that item names X and the answer's does not ("What is a
+      learning rate?" → "The batch size", 0.79; "What is an optimizer?" → "The initialization
+      of model weights", 0.73);
+    - the list's lead-in, where X is the item ("What is unidirectional?" → "LSTMs", 0.81, from
+      "LSTMs are: Rather unidirectional.");
+    - what "and" joins to X in its sentence ("What is the learning rate of BERT?" → "batch size",
+      0.68, from "tune the learning rate and the batch size"). Of SQuAD v1.1 dev's 1,755 "What
+      is X?" questions this rejects the gold answer of 2 (0.1 %); a comma would have rejected 48,
+      nearly all appositions that define X ("a statocyst, a balance sensor").
+    """
+    asked = stems(_OF.split(defined_term(question))[0])
+    if not asked:
+        return True
+    if _joined_by_and(span.sentence, *span.answer_in_sentence, asked):
+        return False
+    if not span.other_items:
+        return True
+    lead = len(os.path.commonprefix([span.sentence, *span.other_items]).rpartition(":")[0])  # noqa: RUF071 (text)
+    if span.answer_in_sentence[1] <= lead:  # the answer is the lead-in
+        return not asked <= stems(span.sentence[lead:])
+    if asked <= stems(span.sentence):
+        return True
+    return not any(asked <= stems(item) for item in span.other_items)
+
+
+def _joined_by_and(sentence: str, start: int, end: int, head: frozenset[str]) -> bool:
+    """Whether "and" joins ``sentence[start:end]`` to words that hold ``head`` (X and the span, or the span and X)."""
+    n = len(head) + 2
+    before = _AND_BEFORE.search(sentence[:start])
+    if before and head <= stems(" ".join(_WORD.findall(sentence[: before.start()])[-n:])):
+        return True
+    after = _AND_AFTER.match(sentence[end:])
+    return bool(after and head <= stems(" ".join(_WORD.findall(sentence[end + after.end() :])[:n])))
