@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 PACKAGED_READER = "packaged:minilm-squad"
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights" / "reader"
 _TRAILING = ",;:"
+_LEADING = "-–—,;:"
 LAYOUT_CACHE = 64  # passages whose view and windows are kept: questions come back to the same ones
 
 
@@ -116,7 +117,10 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
         start -= 1
     while end < len(text) and end > 0 and text[end - 1].isalnum() and text[end].isalnum():
         end += 1
-    while start < end and text[start].isspace():
+    # A dash or comma before the answer's first word is not part of it ("- take the least space"; "-5" is).
+    while start < end and (
+        text[start].isspace() or (text[start] in _LEADING and text[start + 1 : start + 2].isspace())
+    ):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAILING):
         end -= 1

@@ -41,6 +41,10 @@ def test_snapping_to_words() -> None:
     assert text[slice(*snap_to_words(text, s, len(text)))] == "lower variance"
     t2 = "It has 110M parameters, BERT_LARGE has 340M."
     assert t2[slice(*snap_to_words(t2, 7, 23))] == "110M parameters"
+    t3 = "as efficient as possible it means - take the least space, -5 degrees"
+    s = t3.index("- take")
+    assert t3[slice(*snap_to_words(t3, s, s + 24))] == "take the least space"  # was "- take the least space"
+    assert t3[slice(*snap_to_words(t3, t3.index(", -5"), len(t3)))] == "-5 degrees"  # the minus stays
 
 
 def test_spans_stay_inside_one_segment() -> None:
