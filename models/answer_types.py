@@ -93,6 +93,22 @@ def links_cannot_answer(question: str) -> bool:
     return not _ASKS_WHERE.search(question)
 
 
+# Kinds of resource a student asks for by name, and how each one's links look.
+_LINK_KINDS = (
+    (re.compile(r"\b(?:papers?|articles?|publications?|pdfs?|published)\b", re.I),
+     re.compile(r"\.pdf\b|arxiv\.org|aclanthology\.org|doi\.org|openreview\.net|semanticscholar\.org", re.I)),
+    (re.compile(r"\b(?:videos?|talks?|watch|youtube)\b", re.I), re.compile(r"youtube\.com|youtu\.be|vimeo\.com", re.I)),
+    (re.compile(r"\b(?:notebooks?|colab)\b", re.I), re.compile(r"\.ipynb\b|colab\.research", re.I)),
+    (re.compile(r"\bbooks?\b", re.I), re.compile(r"/books?/|manning\.com|oreilly\.com|amazon\.", re.I)),
+)  # fmt: skip
+
+
+def link_kind(question: str) -> re.Pattern[str] | None:
+    """How a link of the kind of resource ``question`` names looks ("paper" → ".pdf", arXiv, …)."""
+    kinds = [link for asked, link in _LINK_KINDS if asked.search(question)]
+    return kinds[0] if len(kinds) == 1 else None
+
+
 def asks_for_a_number(question: str) -> bool:
     """Whether ``question`` asks "how many" or "what year": its answer holds a number.
 

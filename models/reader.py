@@ -29,6 +29,7 @@ from models.answer_types import (
     asks_for_a_time,
     is_number,
     is_time,
+    link_kind,
     links_cannot_answer,
 )
 from models.batching import MAX_ROWS, ROW_WIDTH, pack_rows, packed_batch, padded_batch, round_width, shape_buckets
@@ -76,6 +77,22 @@ class ReaderSpan:
     def margin(self) -> float:
         """How far the span beats its window's "no answer": what ranks windows against each other."""
         return self.score - self.null_score
+
+
+def of_the_kind_asked(question: str, spans: list[ReaderSpan]) -> list[ReaderSpan]:
+    """Without the links of another kind than the one asked for, where one of that kind was found.
+
+    Notes link papers, videos, notebooks and books side by side, and a reader that cannot read a
+    URL ranks them by the words around them: "Where can I read the BERT paper?" got the notebook
+    link ("… see how to use BERT, I am redirecting you here: …ipynb", margin 1.8) over the
+    paper's PDF (1.2). Asked for a paper, video, notebook or book, a link that is not one gives
+    way to one that is; spans that are not links are kept.
+    """
+    kind = link_kind(question)
+    links = [s for s in spans if URL.fullmatch(s.text)]
+    if kind is None or not any(kind.search(s.text) for s in links):
+        return spans
+    return [s for s in spans if not URL.fullmatch(s.text) or kind.search(s.text)]
 
 
 class CastEmbedding(torch.nn.Module):
@@ -351,7 +368,7 @@ class Reader:
                 (v_start - s_start, v_end - s_start),
                 tuple(view.other_items(v_start, v_end)),
             )
-        return sorted(best.values(), key=lambda s: s.margin, reverse=True)
+        return of_the_kind_asked(question, sorted(best.values(), key=lambda s: s.margin, reverse=True))
 
     def _features(
         self, question: str, layouts: list[PassageLayout], picked: list[tuple[int, int]]

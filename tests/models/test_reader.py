@@ -250,6 +250,22 @@ def test_a_link_answers_only_where_to_find_or_read_something(reader: Reader) -> 
     assert not any("manning" in s.text for s in reader.run("Who wrote the Deep Learning with Python book?", [passage]))
 
 
+def test_asked_for_a_paper_video_notebook_or_book_a_link_of_that_kind_wins(real_tutor: Tutor) -> None:
+    from models.answer_types import link_kind
+    from models.reader import ReaderSpan, of_the_kind_asked
+
+    assert link_kind("Where can I read the BERT paper?") is not None and link_kind("Where is it?") is None
+    assert link_kind("Is there a video or a paper?") is None  # two kinds: no preference
+    notebook = ReaderSpan(0, 0, 0, "https://github.com/x/notebooks/A_Visual_Notebook.ipynb?msclkid=f0", 9.5, 7.8)
+    paper = ReaderSpan(0, 0, 0, "https://aclanthology.org/N19-1423.pdf", 9.7, 8.5)
+    words = ReaderSpan(0, 0, 0, "Google Researchers", 1.0, 9.0)
+    assert of_the_kind_asked("Where can I read the BERT paper?", [notebook, paper, words]) == [paper, words]
+    assert of_the_kind_asked("Where is the BERT notebook?", [paper, notebook]) == [notebook]
+    assert of_the_kind_asked("Which video explains BERT?", [notebook, paper]) == [notebook, paper]  # none is one
+    # The lecture: the notebook link's margin 1.8, the paper's PDF 1.2.
+    assert real_tutor.ask("Where can I read the BERT paper?").text == "https://aclanthology.org/N19-1423.pdf"
+
+
 def test_a_links_tracker_is_not_read_but_an_answered_link_keeps_it(reader: Reader) -> None:
     squad = "On SQuAD: https://rajpurkar.github.io/SQuAD-explorer/?msclkid=2b188d20c6c111ec90a8707c579811f9  \n\n"
     facts = (
