@@ -110,7 +110,11 @@ class Store:
         with self._watch_lock:
             if self._watch is None:
                 self._watch = self.engine.raw_connection()
-            version = int(self._watch.cursor().execute("PRAGMA data_version").fetchone()[0])
+            cursor = self._watch.cursor()
+            try:
+                version = int(cursor.execute("PRAGMA data_version").fetchone()[0])
+            finally:
+                cursor.close()  # a statement left open would hold a read snapshot and stall WAL checkpoints
             if self._seen is None or self._seen[0] != version:
                 self._seen = (version, self._select_generation())
             return self._seen[1]
