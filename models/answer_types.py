@@ -63,6 +63,7 @@ _NUMBER_WORDS = _CARDINALS | frozenset(
         "infinite infinitely countless innumerable",
     )
 )  # and quantifiers ("all", "infinitely many")
+_TIME_MARKS = _CARDINALS | _TIME_WORDS  # what makes a span a time, digits aside: no quantifier ("no", "all")
 
 
 def as_asked(question: str) -> str:
@@ -143,8 +144,7 @@ def is_time(token_text: str) -> bool:
 
     Not a quantifier: "No deep context perspective" is no answer to "When were LSTMs invented?".
     """
-    word = token_text.lower().lstrip("#")
-    return any(c.isdigit() for c in word) or word in _CARDINALS or word in _TIME_WORDS
+    return _digit_or_one_of(token_text, _TIME_MARKS)
 
 
 def counted_words(question: str) -> tuple[str, ...]:
@@ -173,4 +173,8 @@ def unit_after(sentence: str, end: int) -> str:
 
 def is_number(token_text: str) -> bool:
     """A token that makes a span a count: it holds a digit or is a number word."""
-    return any(c.isdigit() for c in token_text) or token_text.lower().lstrip("#") in _NUMBER_WORDS
+    return _digit_or_one_of(token_text, _NUMBER_WORDS)
+
+
+def _digit_or_one_of(token_text: str, words: frozenset[str]) -> bool:
+    return any(c.isdigit() for c in token_text) or token_text.lower().lstrip("#") in words

@@ -329,10 +329,10 @@ class Reader:
         # padding, or a link unless the question asks where to find or read something), and
         # whether it is what the answer must hold: a number for "how many" or "what year", a number or
         # a time word for "when did …".
-        no_links, when = links_cannot_answer(question), asks_for_a_time(question)
-        needed = is_time if when else is_number if asks_for_a_number(question) else None
+        no_links = links_cannot_answer(question)
+        needed = is_time if asks_for_a_time(question) else is_number if asks_for_a_number(question) else None
         segments: list[np.ndarray] = []
-        numbers: list[list[bool]] = []
+        marks: list[list[bool]] = []
         for f, w in enumerate(mapping):
             p, w_start, _ = windows[w]
             spans = np.asarray(offsets[f], dtype=np.int64).reshape(-1, 2) + w_start
@@ -341,8 +341,8 @@ class Reader:
             segments.append(np.where(context, views[p].segments_of(spans[:, 0]), -1))
             if needed is not None:
                 text = views[p].text
-                numbers.append([bool(c) and needed(text[a:b]) for c, (a, b) in zip(in_context, spans, strict=True)])
-        s_idx, e_idx, scores, nulls = self._decode(features, segments, numbers if needed is not None else None)
+                marks.append([bool(c) and needed(text[a:b]) for c, (a, b) in zip(in_context, spans, strict=True)])
+        s_idx, e_idx, scores, nulls = self._decode(features, segments, marks if needed is not None else None)
         best: dict[int, ReaderSpan] = {}  # window -> its best span (a long window has several features)
         for f, w in enumerate(mapping):
             p, w_start, _ = windows[w]
@@ -400,11 +400,11 @@ class Reader:
         return list(enc.encodings), list(enc["overflow_to_sample_mapping"])
 
     def _decode(
-        self, encodings: list[Any], segments: list[np.ndarray], numbers: list[list[bool]] | None = None
+        self, encodings: list[Any], segments: list[np.ndarray], marks: list[list[bool]] | None = None
     ) -> tuple[list[int], list[int], list[float], list[float]]:
         """Best span (start token, end token, score) and no-answer score of every feature.
 
-        ``numbers``, where given, marks the tokens of which a span must hold at least one.
+        ``marks``, where given, flag the tokens of which a span must hold at least one.
         """
         names = {"input_ids": "ids", "token_type_ids": "type_ids", "attention_mask": "attention_mask"}
         wanted = [k for k in self._tokenizer.model_input_names if k in names]
@@ -426,10 +426,10 @@ class Reader:
         for f, s in enumerate(segments):
             seg[f, : len(s)] = torch.from_numpy(s)
         needed = None
-        if numbers is not None:
+        if marks is not None:
             needed = torch.zeros((n, longest), dtype=torch.bool)
-            for f, marks in enumerate(numbers):
-                needed[f, : len(marks)] = torch.tensor(marks, dtype=torch.bool)
+            for f, row_marks in enumerate(marks):
+                needed[f, : len(row_marks)] = torch.tensor(row_marks, dtype=torch.bool)
         s_idx, e_idx, scores, nulls = best_spans(start, end, seg >= 0, self.max_answer_tokens, seg, needed)
         return s_idx.tolist(), e_idx.tolist(), scores.tolist(), nulls.tolist()
 
