@@ -39,7 +39,8 @@ from models.definitions import defines_what_was_asked
 from models.device import trim_heap
 from models.embedder import Embedder, SentenceEmbedder
 from models.errors import UserError
-from models.reader import Reader, ReaderSpan
+from models.list_items import ItemAsked, item_asked, item_in, list_answered
+from models.reader import Reader, ReaderSpan, snap_to_words
 from models.reading_view import reading_view
 
 log = logging.getLogger(__name__)
@@ -387,33 +388,16 @@ class Tutor:
         with self._lock:
             self._warm_reader()
         result, q, q_vec = self._search(typed)
-        hits = result.hits
-        t1 = time.perf_counter()
-        calibration = self._calibration
-        assert calibration is not None
-        top_sim = max((h.score for h in hits), default=0.0)
         timings = dict(result.timings_ms)
-        if not hits or top_sim < self.settings.retrieval.min_similarity:
-            timings["total"] = (time.perf_counter() - t0) * 1e3
-            return self._decline(result, q_vec, top_sim, 0.0, timings)
-        spans = self.reader.run(q, [h.passage.text for h in hits])
-        best = (
-            spans[0]
-            if spans and self._counts_what_was_asked(q, spans[0]) and defines_what_was_asked(q, spans[0])
-            else None
-        )
-        t2 = time.perf_counter()
-        timings["read"] = (t2 - t1) * 1e3
-        if best is None:
-            timings["total"] = (t2 - t0) * 1e3
-            return self._decline(result, q_vec, top_sim, 0.0, timings)
-        hit = hits[best.passage]
-        sentence_sim = float(self._sentence_vectors_of([best.sentence])[0] @ q_vec)
-        conf = calibration(best.score, best.null_score, hit.score, sentence_sim)
+        asked = item_asked(q)
+        listed = self._item_of_list(asked, result, q_vec, timings, t0) if asked is not None else None
+        if listed is not None:
+            return listed
+        best, conf = self._read(result, q, q_vec, timings)
         timings["total"] = (time.perf_counter() - t0) * 1e3
-        threshold = self.settings.reader.confidence_threshold
-        if conf < (calibration.threshold if threshold == "auto" else threshold):
-            return self._decline(result, q_vec, top_sim, conf, timings)
+        if best is None or conf < self._threshold:
+            return self._decline(result, q_vec, conf, timings)
+        hit = result.hits[best.passage]
         return Answer(
             question=typed,
             abstained=False,
@@ -423,7 +407,69 @@ class Tutor:
             answer_in_sentence=best.answer_in_sentence,
             passage=hit.passage,
             retrieval_score=hit.score,
-            hits=hits,
+            hits=result.hits,
+            timings_ms=timings,
+            read_as=result.read_as,
+        )
+
+    @property
+    def _threshold(self) -> float:
+        calibration = self._calibration
+        assert calibration is not None
+        threshold = self.settings.reader.confidence_threshold
+        return calibration.threshold if threshold == "auto" else threshold
+
+    def _read(
+        self, result: SearchResult, q: str, q_vec: np.ndarray, timings: dict[str, float]
+    ) -> tuple[ReaderSpan | None, float]:
+        """The reader's best span for ``q`` in the passages found, if it can be what was asked; its confidence."""
+        calibration = self._calibration
+        assert calibration is not None
+        hits = result.hits
+        if not hits or max(h.score for h in hits) < self.settings.retrieval.min_similarity:
+            return None, 0.0
+        t0 = time.perf_counter()
+        spans = self.reader.run(q, [h.passage.text for h in hits])
+        timings["read"] = timings.get("read", 0.0) + (time.perf_counter() - t0) * 1e3
+        best = spans[0] if spans else None
+        if best is None or not (self._counts_what_was_asked(q, best) and defines_what_was_asked(q, best)):
+            return None, 0.0
+        sentence_sim = float(self._sentence_vectors_of([best.sentence])[0] @ q_vec)
+        return best, calibration(best.score, best.null_score, hits[best.passage].score, sentence_sim)
+
+    def _item_of_list(
+        self, asked: ItemAsked, result: SearchResult, q_vec: np.ndarray, timings: dict[str, float], t0: float
+    ) -> Answer | None:
+        """The item at the asked place of the list that answers the question without it (``models.list_items``).
+
+        None where the question without its place is not answered by an item of a list: the
+        question is then read as asked.
+        """
+        found, topic, topic_vec = self._search(asked.topic)
+        best, conf = self._read(found, topic, topic_vec, timings)
+        if best is None or conf < self._threshold:
+            return None
+        hit = found.hits[best.passage]
+        view = reading_view(hit.passage.text)
+        listed = list_answered(view, best.start)
+        if listed is None:
+            return None
+        item = item_in(listed, asked.place)
+        timings["total"] = (time.perf_counter() - t0) * 1e3
+        if item is None:  # "the seventh quick term" of six
+            return self._decline(result, q_vec, conf, timings)
+        start, end = snap_to_words(view.text, *item)
+        s_start, s_end = view.answer_sentence(start, end)
+        return Answer(
+            question=result.query,
+            abstained=False,
+            text=view.text[start:end],
+            confidence=conf,
+            sentence=view.text[s_start:s_end],
+            answer_in_sentence=(start - s_start, end - s_start),
+            passage=hit.passage,
+            retrieval_score=hit.score,
+            hits=found.hits,
             timings_ms=timings,
             read_as=result.read_as,
         )
@@ -463,9 +509,7 @@ class Tutor:
                 self._sentence_vectors.popitem(last=False)
         return np.vstack([cached[t] for t in sentences])
 
-    def _decline(
-        self, result: SearchResult, q_vec: np.ndarray, sim: float, conf: float, timings: dict[str, float]
-    ) -> Answer:
+    def _decline(self, result: SearchResult, q_vec: np.ndarray, conf: float, timings: dict[str, float]) -> Answer:
         """Not covered: the closest passage, and its sentence nearest to the question.
 
         A question in the notes ("What is a model?") is nearest to a student's question and says
@@ -482,6 +526,7 @@ class Tutor:
                 vectors = self._sentence_vectors_of([view.text[s:e] for s, e in spans])
                 start, end = spans[int(np.argmax(vectors @ q_vec))]
                 sentence = view.text[slice(*view.answer_sentence(start, end))]
+        sim = max((h.score for h in hits), default=0.0)
         return Answer(result.query, True, "", conf, sentence, (0, 0), passage, sim, hits, timings, result.read_as)
 
     def forget_me(self, guild: str, user: str) -> bool:

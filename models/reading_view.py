@@ -72,6 +72,15 @@ def is_soft_break(line: str, next_line: str) -> bool:
 
 
 @dataclass(frozen=True)
+class ItemList:
+    """A Markdown list as a reading view holds it (view offsets)."""
+
+    context: tuple[int, int]  # the block just before the list: its lead-in, or the paragraph it follows
+    items: tuple[tuple[int, int], ...]  # each item's own first line (a copied lead-in not included)
+    lead_in: bool  # whether ``context`` is a lead-in ("LSTMs are:") copied before the items after the first
+
+
+@dataclass(frozen=True)
 class ReadingView:
     """Prose rendering of a Markdown passage with a map back to the source characters."""
 
@@ -80,7 +89,7 @@ class ReadingView:
     sentences: tuple[tuple[int, int], ...] = ()  # (start, end) of each sentence of ``text``
     copies: tuple[tuple[int, int], ...] = ()  # (start, end) of each lead-in copied before a list item
     line_starts: tuple[int, ...] = ()  # view offsets where a new block or hard-broken line begins
-    lists: tuple[tuple[int, ...], ...] = ()  # of each list with a lead-in: where its items' sentences start
+    item_lists: tuple[ItemList, ...] = ()  # every list of two or more items
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source span of the view span ``[start, end)``."""
@@ -114,6 +123,15 @@ class ReadingView:
             if self._same_line(s_start, n_start):
                 s_end = n_end
         return s_start, s_end
+
+    @cached_property
+    def lists(self) -> tuple[tuple[int, ...], ...]:
+        """Of each list with a lead-in, where its items' sentences start: at the lead-in or its copy."""
+        return tuple(
+            (lst.context[0], *(s - (lst.context[1] - lst.context[0] + 1) for s, _ in lst.items[1:]))
+            for lst in self.item_lists
+            if lst.lead_in
+        )
 
     def other_items(self, start: int, end: int) -> list[str]:
         """The other items of the list (one with a lead-in) whose item holds view span ``[start, end)``.
@@ -187,10 +205,11 @@ def reading_view(text: str) -> ReadingView:
     origin: list[int] = []
     copies: list[tuple[int, int]] = []
     line_starts: list[int] = []
-    lists: list[list[int]] = []  # of each list with a lead-in, where its items' sentences start
+    item_lists: list[tuple[tuple[int, int], list[int], bool]] = []  # context, item starts, lead-in or not
     lead: tuple[int, int] | None = None  # view span of the lead-in of the current list
     items = 0  # items of that list so far
     block: int | None = None  # view offset where the current prose block began
+    prose: tuple[int, int] = (0, 0)  # view span of the last block that is no list item
     soft = False  # whether the previous line ran on into this one
     lines = _lines(text)
     for i, (start, end) in enumerate(lines):
@@ -209,20 +228,24 @@ def reading_view(text: str) -> ReadingView:
             if chars and not soft:
                 line_starts.append(len(chars))
             if _LIST_ITEM.match(line):
-                if lead is not None:
-                    lists[-1].append(len(chars) if items else lead[0])  # the first item reads after the lead-in itself
+                if not items:
+                    item_lists.append((lead or prose, [], lead is not None))
                 if lead is not None and items:
                     copies.append((len(chars), len(chars) + lead[1] - lead[0]))
                     chars.extend(chars[lead[0] : lead[1]])
                     origin.extend(origin[lead[0] : lead[1]])
                     chars.append(" ")
                     origin.append(c_start - 1)
+                item_lists[-1][1].append(len(chars))
                 items += 1
                 block = None
             elif not soft and not (items and line[:1].isspace()):  # a new block, not an item's next line
                 lead, items, block = None, 0, len(chars)
+                prose = (len(chars), len(chars))
             chars.extend(text[c_start:c_end])
             origin.extend(range(c_start, c_end))
+            if not items:
+                prose = (prose[0], len(chars))
         if i + 1 == len(lines):
             break
         n_start, n_end = lines[i + 1]
@@ -232,7 +255,6 @@ def reading_view(text: str) -> ReadingView:
         if block is not None and len(chars) > block and chars[-1] == ":" and not marker:
             if len("".join(chars[block:]).split()) <= LEAD_IN_WORDS:
                 lead, items = (block, len(chars)), 0
-                lists.append([])
             block = None
         if chars and chars[-1] not in _CLOSED and chars[-1] != " ":
             chars.append(".")
@@ -244,8 +266,22 @@ def reading_view(text: str) -> ReadingView:
         tuple(view_sentences(view)),
         tuple(copies),
         tuple(line_starts),
-        tuple(tuple(starts) for starts in lists if len(starts) > 1),
+        tuple(
+            ItemList(context, _item_lines(view, starts, line_starts), lead_in)
+            for context, starts, lead_in in item_lists
+            if len(starts) > 1
+        ),
     )
+
+
+def _item_lines(view: str, starts: list[int], line_starts: list[int]) -> tuple[tuple[int, int], ...]:
+    """Each item's first line: from its start to the next hard break or block (soft-wrapped lines joined)."""
+    out = []
+    for s in starts:
+        k = bisect.bisect_right(line_starts, s)
+        end = line_starts[k] if k < len(line_starts) else len(view)
+        out.append((s, len(view[:end].rstrip())))
+    return tuple(out)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")

@@ -127,6 +127,38 @@ def test_the_other_items_of_a_list_with_a_lead_in_are_known() -> None:
     assert view.other_items(0, 5) == [] and view.other_items(view.text.index("only"), len(view.text)) == []
 
 
+NOTES = (
+    "In practice, tune one thing at a time.\n"
+    "- Modify the learning rate.  \n"
+    "  A learning rate that is too high can cause updates to overshoot.\n\n"
+    "- Increase the batch size.\n\n"
+    "LSTMs are:\n1. Slow to\ntrain\n2. Rather unidirectional\n\nProse again.\n- a lone item\n"
+)
+
+
+def test_every_list_is_known_with_what_comes_before_it_and_each_items_first_line() -> None:
+    view = reading_view(NOTES)
+    tuning, lstms = view.item_lists  # a lone item is no list
+    assert view.text[slice(*tuning.context)] == "In practice, tune one thing at a time." and not tuning.lead_in
+    # An item's first line: soft-wrapped lines join it, a hard-broken next line does not.
+    assert [view.text[s:e] for s, e in tuning.items] == ["Modify the learning rate.", "Increase the batch size."]
+    assert view.text[slice(*lstms.context)] == "LSTMs are:" and lstms.lead_in
+    assert [view.text[s:e] for s, e in lstms.items] == ["Slow to train.", "Rather unidirectional."]
+    # Only lists with a lead-in are read with it; their items' sentences start at the lead-in or its copy.
+    assert view.lists == ((lstms.context[0], view.text.index("LSTMs are: Rather")),)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .:-#>1\n ")), max_size=80))
+def test_list_items_are_ordered_lines_of_the_view(text: str) -> None:
+    view = reading_view(text)
+    for lst in view.item_lists:
+        assert len(lst.items) > 1 and lst.context[1] <= lst.items[0][0]
+        assert all(e0 <= s1 for (_, e0), (s1, _) in zip(lst.items, lst.items[1:], strict=False))
+        assert all(0 <= s < e <= len(view.text) and view.text[s:e].strip() for s, e in lst.items)
+    for starts in view.lists:
+        assert all(view.sentence_of(s) >= 0 for s in starts)
+
+
 def test_links_are_read_without_their_tracking_parameters() -> None:
     text = (
         "On SQuAD: https://rajpurkar.github.io/SQuAD-explorer/?msclkid=2b188d20c6c111ec90a8707c579811f9  \n"

@@ -1,0 +1,84 @@
+"""Questions that ask for a list's item by its place: "What is the second fun fact?"
+
+Notes are lists, and students ask for "the third example" or "the last drawback of LSTMs". The
+reader cannot count items: of 16 such questions about the lecture's lists it answered two right
+(it read "No task separation", the fourth item, for the first drawback of LSTMs at 0.74, and
+declined the sixth quick term). So such a question is read twice. Without its ordinal ("What is
+the fun fact?") it finds the list: its answer is one of the items. The list then gives the item
+at the asked place. The answer to the question without its ordinal must start an item (or one
+of its sentences): a span
+inside one ("right context" for "What is the layer of BERT?", "create state-of-the-art models"
+for "What is the task BERT can do?") means the question is about what an item says, not about
+the list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.reading_view import ItemList, ReadingView
+
+PLACES = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "last": -1,
+    "final": -1,
+}
+# "the third example", "BERT's second fun fact", "its 2nd item"; not "for the first time".
+_ORDINAL = re.compile(
+    rf"(?:\b(?:the|its|their|his|her|our|your|my)\s+|['’]s\s+)(?P<place>{'|'.join(PLACES)}|\d{{1,2}}(?:st|nd|rd|th))\b"
+    r"(?!\s+times?\b)",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(r"\s+(?:number|no\.|#)\s*(?P<place>\d{1,2})\b", re.IGNORECASE)  # "fun fact number 2"
+
+
+@dataclass(frozen=True)
+class ItemAsked:
+    """Which item a question asks for, and the question without its place."""
+
+    place: int  # counted from 1; -1 is the last
+    topic: str  # "What is the fun fact?": what the list's items answer
+
+
+def item_asked(question: str) -> ItemAsked | None:
+    """The place a question asks for ("the third", "the last", "number 2"), or None."""
+    m = _ORDINAL.search(question) or _NUMBERED.search(question)
+    if m is None:
+        return None
+    word = m.group("place").lower()
+    place = PLACES[word] if word in PLACES else int(re.sub(r"\D", "", word))
+    if place == 0:
+        return None
+    start, end = m.span("place") if m.re is _ORDINAL else m.span()
+    topic = " ".join(f"{question[:start]} {question[end:]}".split())
+    return ItemAsked(place, topic.replace(" ?", "?"))
+
+
+def list_answered(view: ReadingView, start: int) -> ItemList | None:
+    """The list with an item that source offset ``start`` begins, or a sentence of one; None if none does.
+
+    ("English and Binary" begins the second sentence of "Not to brag, but I'm fluent in 10
+    languages. English and Binary.": it is that example.)
+    """
+    for lst in view.item_lists:
+        for s, e in lst.items:
+            src_start, src_end = view.to_source(s, e)
+            if src_start <= start < src_end:
+                before = view.text[s : next(i for i in range(s, e) if view.origin[i] >= start)].strip()
+                return lst if not before or before.endswith((".", "!", "?")) else None
+    return None
+
+
+def item_in(lst: ItemList, place: int) -> tuple[int, int] | None:
+    """The view span of the item at ``place`` (from 1; -1 the last), if the list has one."""
+    return lst.items[place - 1 if place > 0 else place] if 0 < abs(place) <= len(lst.items) else None

@@ -1,0 +1,61 @@
+"""Questions that ask for a list's item by its place ("What is the second fun fact?")."""
+
+import pytest
+
+from models.list_items import item_asked, item_in, list_answered
+from models.reading_view import reading_view
+
+
+@pytest.mark.parametrize(
+    ("question", "place", "topic"),
+    [
+        ("What is the second fun fact?", 2, "What is the fun fact?"),
+        ("what's the 3rd example", 3, "what's the example"),
+        ("What is the last drawback of LSTMs?", -1, "What is the drawback of LSTMs?"),
+        ("What is BERT's final fun fact?", -1, "What is BERT's fun fact?"),
+        ("What is fun fact number 2?", 2, "What is fun fact?"),
+        ("Which is the TENTH term?", 10, "Which is the term?"),
+    ],
+)
+def test_the_place_asked_for_and_the_question_without_it(question: str, place: int, topic: str) -> None:
+    asked = item_asked(question)
+    assert asked is not None and (asked.place, asked.topic) == (place, topic)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What should be tuned first?",  # an adverb, not a place in a list
+        "When did BERT beat humans for the first time?",
+        "What is the 0th item?",
+        "What is a fun fact?",
+        "Who came second?",
+    ],
+)
+def test_questions_without_a_place_in_a_list(question: str) -> None:
+    assert item_asked(question) is None
+
+
+NOTES = (
+    "Let us look at these examples:\n1. Not to brag. English and Binary.\n2. Mary asked John to leave.\n"
+    "3. Killed two birds with one stone.\n\nProse ends it."
+)
+
+
+def test_the_list_is_found_by_an_answer_that_begins_an_item_or_one_of_its_sentences() -> None:
+    view = reading_view(NOTES)
+    examples = view.item_lists[0]
+    for begins in ("Not to brag", "English and Binary", "Mary asked", "Killed two"):
+        assert list_answered(view, NOTES.index(begins)) == examples
+    for inside in ("Binary", "John", "stone", "Prose", "look at"):  # inside an item, after it, or its lead-in
+        assert list_answered(view, NOTES.index(inside)) is None
+
+
+def test_the_item_at_a_place_counts_from_one_and_from_the_end() -> None:
+    view = reading_view(NOTES)
+    examples = view.item_lists[0]
+    text = [view.text[slice(*item_in(examples, place) or (0, 0))] for place in (1, 2, 3, -1)]
+    assert text[0] == "Not to brag. English and Binary."
+    last = "Killed two birds with one stone."
+    assert text[1:] == ["Mary asked John to leave.", last, last]
+    assert item_in(examples, 4) is None and item_in(examples, -4) is None and item_in(examples, 0) is None
