@@ -352,7 +352,7 @@ class Reader:
             view, text = views[p], passages[p]
             v_start = w_start + int(offsets[f][int(s_idx[f])][0])
             v_end = w_start + int(offsets[f][int(e_idx[f])][1])
-            v_start, v_end = snap_to_words(view.text, v_start, v_end)
+            v_start, v_end = view.whole_question(*snap_to_words(view.text, v_start, v_end))
             start, end = snap_to_words(text, *view.to_source(v_start, v_end))
             if v_end <= v_start or end <= start:
                 continue

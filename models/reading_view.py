@@ -133,6 +133,21 @@ class ReadingView:
             if lst.lead_in
         )
 
+    def whole_question(self, start: int, end: int) -> tuple[int, int]:
+        """View span ``[start, end)`` grown to the list item it is in, if that item is a question.
+
+        Notes list questions as examples ("What types of problems do we solve: 1. Where in the
+        text can i find an answer to that question?"); such a question answers whole, or not at
+        all: "What kinds of problems do we solve with language?" read "Where in the text". The
+        item's line only, without the lead-in read before it. A question in prose is left alone:
+        on SQuAD, "2000" answers from "Is there a route of at most 2000 kilometres …?".
+        """
+        for lst in self.item_lists:
+            for s, e in lst.items:
+                if s <= start < e and end <= e and self.text[s:e].endswith("?"):
+                    return s, e
+        return start, end
+
     def other_items(self, start: int, end: int) -> list[str]:
         """The other items of the list (one with a lead-in) whose item holds view span ``[start, end)``.
 

@@ -119,6 +119,9 @@ def test_a_place_in_a_list_is_answered_with_the_item_at_that_place(real_tutor: T
     assert real_tutor.ask("What is the last drawback of LSTMs?").text == "No task separation"
     assert real_tutor.ask("What is the seventh quick term?").abstained  # there are six (was "Epoch", 0.38)
     assert real_tutor.ask("Who was the first president of the United States?").abstained
+    # A listed question answers whole: "Where in the text" before.
+    kinds = real_tutor.ask("What kinds of problems do we solve with language?")
+    assert kinds.text == "Where in the text can i find an answer to that question?"
 
 
 def test_near_topic_questions_the_lecture_does_not_answer_are_declined(real_tutor: Tutor) -> None:

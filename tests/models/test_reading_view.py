@@ -159,6 +159,17 @@ def test_list_items_are_ordered_lines_of_the_view(text: str) -> None:
         assert all(view.sentence_of(s) >= 0 for s in starts)
 
 
+def test_an_answer_inside_a_listed_question_is_the_whole_question() -> None:
+    text = "What types of problems do we solve:\n1. Where in the text is the answer?\n2. Is it funny?\n\nWhy? Ask."
+    view = reading_view(text)
+    at = view.text.index("Where")
+    assert view.text[slice(*view.whole_question(at, at + 5))] == "Where in the text is the answer?"
+    at = view.text.index("funny")
+    assert view.text[slice(*view.whole_question(at, at + 5))] == "Is it funny?"  # not the copied lead-in
+    at = view.text.index("Why")  # a question in prose is left alone
+    assert view.whole_question(at, at + 3) == (at, at + 3)
+
+
 def test_links_are_read_without_their_tracking_parameters() -> None:
     text = (
         "On SQuAD: https://rajpurkar.github.io/SQuAD-explorer/?msclkid=2b188d20c6c111ec90a8707c579811f9  \n"
