@@ -39,6 +39,11 @@ def test_greetings_and_thanks_are_taken_off(message: str, question: str) -> None
         ("explain backpropagation please", "What is backpropagation?"),
         ("Please explain BERT to me.", "What is BERT?"),
         ("Describe the difference between LSTMs and BERT", "What is the difference between LSTMs and BERT?"),
+        ("Give me a fun fact.", "What is a fun fact?"),
+        ("give an example of an idiom from the lecture", "What is an example of an idiom?"),
+        ("Name a drawback of LSTMs", "What is a drawback of LSTMs?"),
+        ("Please list the quick terms.", "What are the quick terms?"),
+        ("Tell me about BERT", "What is BERT?"),
     ],
 )
 def test_a_question_asked_indirectly_is_read_as_the_question(message: str, question: str) -> None:
@@ -80,6 +85,9 @@ def test_a_reference_to_the_course_itself_is_taken_off(message: str, question: s
         "Tell me a joke",
         "Explaining models is hard?",
         "Define.",
+        "Name of the BERT paper?",  # a noun, not a request
+        "List of tasks BERT can do?",
+        "give up?",
         "What does the lecture start with?",  # the lecture is what is asked about
         "Which Stanford lecture is recommended?",
         "Well-fed animals eat what?",  # a hyphen joins a word: "Well" is no filler here
