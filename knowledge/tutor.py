@@ -446,6 +446,8 @@ class Tutor:
         question is then read as asked.
         """
         found, topic, topic_vec = self._search(asked.topic)
+        for stage in ("embed", "search"):
+            timings[stage] += found.timings_ms[stage]
         best, conf = self._read(found, topic, topic_vec, timings)
         if best is None or conf < self._threshold:
             return None
