@@ -458,8 +458,8 @@ class Tutor:
             return None
         item = item_in(listed, asked.place)
         timings["total"] = (time.perf_counter() - t0) * 1e3
-        if item is None:  # "the seventh quick term" of six
-            return self._decline(result, q_vec, conf, timings)
+        if item is None:  # "the seventh quick term" of six: nothing to be confident in
+            return self._decline(result, q_vec, 0.0, timings)
         start, end = snap_to_words(view.text, *item)
         s_start, s_end = view.answer_sentence(start, end)
         return Answer(
