@@ -94,6 +94,25 @@ def links_cannot_answer(question: str) -> bool:
     return not _ASKS_WHERE.search(question)
 
 
+# "Where is …", "What is the link to …", "Is there a video …": the answer is a place to go.
+_A_PLACE = re.compile(
+    r"^\W*where\b|\b(?:links?|urls?|(?:web)?sites?|web\s*pages?)\b"
+    r"|\bis\s+there\s+(?:an?\s+|any\s+)?(?:videos?|notebooks?|papers?|books?|tutorials?|talks?|lectures?|explanations?)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_link(question: str) -> bool:
+    """Whether ``question`` asks where to go: a link on the line that names the resource answers it.
+
+    Notes cite as "<what it is>: <link>", and the reader, which cannot read a URL, answers from
+    the words: "Where is the Stanford lecture?" read "NLP" (0.79) from "VERY good Stanford
+    Lecture on NLP and pretrained models: https://www.youtube.com/…"; "What is the link to …"
+    read the description; "Is there a video explaining BERT?" read "Easy and less-easy".
+    """
+    return bool(_A_PLACE.search(question)) and not links_cannot_answer(question)
+
+
 # Kinds of resource a student asks for by name, and how each one's links look.
 _LINK_KINDS = (
     (re.compile(r"\b(?:papers?|articles?|publications?|pdfs?|published)\b", re.I),

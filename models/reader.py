@@ -25,6 +25,7 @@ import torch
 from models.answer_types import (
     URL,
     as_asked,
+    asks_for_a_link,
     asks_for_a_number,
     asks_for_a_time,
     is_number,
@@ -93,6 +94,22 @@ def of_the_kind_asked(question: str, spans: list[ReaderSpan]) -> list[ReaderSpan
     if kind is None or not any(kind.search(s.text) for s in links):
         return spans
     return [s for s in spans if not URL.fullmatch(s.text) or kind.search(s.text)]
+
+
+def link_on_the_line(view: ReadingView, links: tuple[tuple[int, int], ...], start: int, end: int) -> tuple[int, int]:
+    """The link in the sentence of view span ``[start, end)``: the first after it, else the last before it.
+
+    The span itself where it is in a link or its sentence has none (see ``asks_for_a_link``).
+    """
+    s_start, s_end = view.sentence_around(start, end)
+    on_line = [(a, b) for a, b in links if s_start <= a < s_end]
+    if not on_line or any(a <= start < b for a, b in on_line):
+        return start, end
+    after = [link for link in on_line if link[0] >= end]
+    a, b = after[0] if after else on_line[-1]
+    while b > a + 1 and view.text[b - 1] in ".,;:!?":  # the sentence's closing mark is not the link's
+        b -= 1
+    return a, b
 
 
 class CastEmbedding(torch.nn.Module):
@@ -330,6 +347,7 @@ class Reader:
         # whether it is what the answer must hold: a number for "how many" or "what year", a number or
         # a time word for "when did …".
         no_links = links_cannot_answer(question)
+        wants_link = asks_for_a_link(question)
         needed = is_time if asks_for_a_time(question) else is_number if asks_for_a_number(question) else None
         segments: list[np.ndarray] = []
         marks: list[list[bool]] = []
@@ -353,6 +371,8 @@ class Reader:
             v_start = w_start + int(offsets[f][int(s_idx[f])][0])
             v_end = w_start + int(offsets[f][int(e_idx[f])][1])
             v_start, v_end = view.whole_question(*snap_to_words(view.text, v_start, v_end))
+            if wants_link:
+                v_start, v_end = snap_to_words(view.text, *link_on_the_line(view, layouts[p].links, v_start, v_end))
             start, end = snap_to_words(text, *view.to_source(v_start, v_end))
             if v_end <= v_start or end <= start:
                 continue

@@ -266,6 +266,30 @@ def test_asked_for_a_paper_video_notebook_or_book_a_link_of_that_kind_wins(real_
     assert real_tutor.ask("Where can I read the BERT paper?").text == "https://aclanthology.org/N19-1423.pdf"
 
 
+def test_asked_where_to_go_the_link_on_the_answers_line_answers(reader: Reader) -> None:
+    from models.answer_types import URL, asks_for_a_link
+    from models.reader import link_on_the_line
+    from models.reading_view import reading_view
+
+    assert asks_for_a_link("Where is the Stanford lecture?") and asks_for_a_link("What is the link to the lecture?")
+    assert asks_for_a_link("Is there a video explaining BERT?") and not asks_for_a_link("Is there a reason?")
+    assert not asks_for_a_link("What is BERT?") and not asks_for_a_link("What is the link called?")  # a name
+    text = "VERY good Stanford Lecture on NLP: https://www.youtube.com/watch?v=knTc-NQSjKA\n\nNo link here."
+    view = reading_view(text)
+    links = tuple(m.span() for m in URL.finditer(view.text))  # as the reader finds them: "…KA." with its full stop
+    at = view.text.index("NLP")
+    assert view.text[slice(*link_on_the_line(view, links, at, at + 3))] == "https://www.youtube.com/watch?v=knTc-NQSjKA"
+    at = view.text.index("link here")
+    assert link_on_the_line(view, links, at, at + 4) == (at, at + 4)  # a line without a link keeps its span
+    # The lecture's line: "Where is the Stanford lecture?" read "NLP" (0.79).
+    assert reader.run("Where is the Stanford lecture?", [text])[0].text == "https://www.youtube.com/watch?v=knTc-NQSjKA"
+
+
+def test_asked_whether_there_is_a_video_the_lecture_answers_with_its_link(real_tutor: Tutor) -> None:
+    # "Easy and less-easy (for eager heads) explanation of BERT: https://www.youtube.com/watch?v=xI0HHN5XKDo"
+    assert real_tutor.ask("Is there a video explaining BERT?").text == "https://www.youtube.com/watch?v=xI0HHN5XKDo"
+
+
 def test_a_links_tracker_is_not_read_but_an_answered_link_keeps_it(reader: Reader) -> None:
     squad = "On SQuAD: https://rajpurkar.github.io/SQuAD-explorer/?msclkid=2b188d20c6c111ec90a8707c579811f9  \n\n"
     facts = (
