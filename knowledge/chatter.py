@@ -71,9 +71,8 @@ _DEFINE = re.compile(
 )
 # "Give me a fun fact.", "Name a drawback of LSTMs", "List the quick terms": a request for a thing.
 _REQUEST = re.compile(
-    r"^(?:please\s+)?(?P<verb>give\s+(?:me|us)|give(?=\s+(?:an?\s+)?examples?\b)|tell\s+(?:me|us)\s+about|name|list|mention)\s+(?!of\b|"
-    + _WH
-    + r")(?P<term>.+?)(?:\s+please)*[\s.?!]*$",
+    r"^(?:please\s+)?(?P<verb>give\s+(?:me|us)|give(?=\s+(?:an?\s+)?examples?\b)|tell\s+(?:me|us)\s+about"
+    r"|name|list|mention)\s+(?!of\b|" + _WH + r")(?P<term>.+?)(?:\s+please)*[\s.?!]*$",
     re.IGNORECASE,
 )
 _DANGLING = re.compile(r"[\s,;:\-–—]+$")

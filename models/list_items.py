@@ -1,12 +1,11 @@
 """Questions that ask for a list's item by its place: "What is the second fun fact?"
 
 Notes are lists, and students ask for "the third example" or "the last drawback of LSTMs". The
-reader cannot count items: of 16 such questions about the lecture's lists it answered two right
+reader cannot count items: of 28 such questions about the lecture's lists it answered two right
 (it read "No task separation", the fourth item, for the first drawback of LSTMs at 0.74, and
-declined the sixth quick term). So such a question is read twice. Without its ordinal ("What is
-the fun fact?") it finds the list: its answer is one of the items. The list then gives the item
-at the asked place. The answer to the question without its ordinal must start an item (or one
-of its sentences): a span
+declined the sixth quick term). So such a question is read twice. Without its place ("What is
+the fun fact?") it finds the list, since its answer is one of the items; the list then gives
+the item at the asked place. That answer must begin an item (or one of its sentences): a span
 inside one ("right context" for "What is the layer of BERT?", "create state-of-the-art models"
 for "What is the task BERT can do?") means the question is about what an item says, not about
 the list.

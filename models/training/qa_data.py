@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,6 +101,32 @@ def make_negatives(
             if any(g in ctx.lower() for g in golds):
                 continue
             out.append(QAExample(f"{ex.id}-neg-{kind}", ex.title, ctx, ex.question, (), ()))
+    return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def answer_removed(examples: list[QAExample], rng: random.Random, rate: float) -> list[QAExample]:
+    """Questions paired with their own paragraph, less every sentence that holds an answer.
+
+    The tutor's blind spot: an on-topic question the notes do not answer. Its paragraph still
+    talks about everything the question names, so a reader trained only to find spans answers
+    it with a span of the right type ("What is the vocabulary size of BERT?" → "340M", from
+    the sentence about parameters). These examples, like SQuAD 2.0's unanswerable questions,
+    teach the no-answer score that the asked relation has to be there.
+    """
+    out: list[QAExample] = []
+    for ex in examples:
+        if not ex.answerable or rng.random() >= rate:
+            continue
+        golds = [a.lower() for a in ex.answers]
+        sentences = [s for s in _SENTENCE_END.split(ex.context) if s.strip()]
+        kept = [s for s in sentences if not any(g in s.lower() for g in golds)]
+        context = " ".join(kept)
+        if len(kept) < 2 or len(kept) == len(sentences) or any(g in context.lower() for g in golds):
+            continue
+        out.append(QAExample(f"{ex.id}-neg-removed", ex.title, context, ex.question, (), ()))
     return out
 
 

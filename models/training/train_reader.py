@@ -28,6 +28,7 @@ from models.span_decoding import best_spans
 from models.training.qa_data import (
     Features,
     QAExample,
+    answer_removed,
     load_jsonl,
     load_nested,
     make_negatives,
@@ -64,6 +65,7 @@ class TrainConfig:
     init_from: Path | None = None  # continue from shipped reader weights (safetensors)
     window_tokens: int = 0  # > 0: also train on the sentence windows the tutor reads (see window_examples)
     window_negatives: float = 0.3  # chance that an answer-less window of the paragraph is a "no answer" example
+    removed_answer_negatives: float = 0.0  # chance that a question is also paired with its paragraph less the answer
 
 
 def pick_device(name: str) -> torch.device:
@@ -82,7 +84,8 @@ def load_training_examples(cfg: TrainConfig, rng: random.Random) -> tuple[list[Q
         squad = squad[: cfg.limit]
         covid = covid[: max(1, cfg.limit // 50)]
     negatives = make_negatives(squad, rng, cfg.same_article_negatives, cfg.other_article_negatives)
-    return squad + negatives, covid
+    removed = answer_removed(squad, rng, cfg.removed_answer_negatives) if cfg.removed_answer_negatives else []
+    return squad + negatives + removed, covid
 
 
 def collate(feats: Features, idx: np.ndarray, pad_id: int) -> dict[str, torch.Tensor]:
@@ -394,6 +397,9 @@ def parse_args(argv: list[str] | None = None) -> TrainConfig:
     ap.add_argument("--other-article-negatives", type=float, default=None)
     ap.add_argument("--window-tokens", type=int, default=0, help="also train on sentence windows this long")
     ap.add_argument("--window-negatives", type=float, default=0.3)
+    ap.add_argument(
+        "--removed-answer-negatives", type=float, default=0.0, help="pair a question with its paragraph less the answer"
+    )
     ns = ap.parse_args(argv)
     base = ns.base
     if base is None:
@@ -410,6 +416,7 @@ def parse_args(argv: list[str] | None = None) -> TrainConfig:
         init_from=ns.init_from,
         window_tokens=ns.window_tokens,
         window_negatives=ns.window_negatives,
+        removed_answer_negatives=ns.removed_answer_negatives,
     )
     if ns.same_article_negatives is not None:
         cfg.same_article_negatives = ns.same_article_negatives
