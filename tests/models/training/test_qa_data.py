@@ -1,10 +1,10 @@
-"""Training data for the reader: the sentence-window examples."""
+"""Training data for the reader: the sentence-window examples and the answer-removed negatives."""
 
 import random
 
 import pytest
 
-from models.training.qa_data import QAExample, window_examples
+from models.training.qa_data import QAExample, answer_removed, window_examples
 
 
 class WordTokenizer:
@@ -45,3 +45,15 @@ def test_unanswerable_examples_and_answers_the_view_moves_are_skipped() -> None:
     none = QAExample("q2", "t", CONTEXT, "Why?", (), ())
     moved = QAExample("q3", "t", CONTEXT, "Why?", ("Tallinn",), (0,))  # the offset does not point at the answer
     assert window_examples([none, moved], WordTokenizer(), 12, random.Random(0), 1.0) == []
+
+
+def test_a_question_is_paired_with_its_paragraph_less_every_sentence_holding_the_answer() -> None:
+    (removed,) = answer_removed([example("Tallinn")], random.Random(0), rate=1.0)
+    assert removed.context == (
+        "The tutor bot answers questions. It reads lectures in windows. "
+        "Windows share one sentence with their neighbours. Nothing else happens here."
+    )
+    assert not removed.answerable and removed.question == "Where was it written?"
+    assert answer_removed([example("Tallinn")], random.Random(0), rate=0.0) == []
+    # An answer in every sentence leaves too little to ask about.
+    assert answer_removed([example("e")], random.Random(0), rate=1.0) == []
