@@ -24,8 +24,12 @@ _OF = re.compile(r"\s+(?:of|in|for|on|at|from)\s+", re.IGNORECASE)
 def defines_what_was_asked(question: str, span: ReaderSpan) -> bool:
     """Whether ``span`` can be what "What is X?" asks (any span can answer another question).
 
-    Three answers are never a definition of X (read without what it is of: "the learning rate of
+    Four answers are never a definition of X (read without what it is of: "the learning rate of
     BERT" is a learning rate):
+    - one that names X again ("What is a batch size?" → "The batch size", 0.94; "What is a
+      test?" → "experimentation - one parameter change per one test"; "What is Google?" → "BERT
+      is a 2018 child of Google Researchers"). 4 of SQuAD v1.1 dev's 1,755 "What is X?"
+      questions have only such gold answers ("What is a stromule?" → "stroma-containing tubule");
     - another item of the list, where that item names X and the answer's does not ("What is a
       learning rate?" → "The batch size", 0.79; "What is an optimizer?" → "The initialization
       of model weights", 0.73);
@@ -39,6 +43,8 @@ def defines_what_was_asked(question: str, span: ReaderSpan) -> bool:
     asked = stems(_OF.split(defined_term(question))[0])
     if not asked:
         return True
+    if asked <= stems(span.text):  # X named again is no definition of X
+        return False
     if _joined_by_and(span.sentence, *span.answer_in_sentence, asked):
         return False
     if not span.other_items:

@@ -1,4 +1,4 @@
-"""What can answer "What is X?": never X's sibling in a list or in an "A and B"."""
+"""What can answer "What is X?": never X's sibling in a list or in an "A and B", nor X named again."""
 
 from __future__ import annotations
 
@@ -11,19 +11,25 @@ def test_definitions_are_judged_by_the_list_the_answer_comes_from() -> None:
     batch = ReaderSpan(0, 0, 0, "The batch size", 9.0, 0.0, items[1], (25, 39), (items[0],))
     assert not defines_what_was_asked("What is a learning rate?", batch)  # its neighbour names it
     assert not defines_what_was_asked("What is the learning rate of BERT?", batch)  # a learning rate, of BERT
-    assert defines_what_was_asked("What is the batch size?", batch)  # its own item
+    assert not defines_what_was_asked("What is the batch size?", batch)  # X named again defines nothing
+    own = ("This typically involves: The learning rate.", "This typically involves: The batch size, often 32.")
+    often = ReaderSpan(0, 0, 0, "32", 9.0, 0.0, own[1], (47, 49), own[:1])
+    assert defines_what_was_asked("What is the batch size?", often)  # from its own item
     assert defines_what_was_asked("What is momentum?", batch)  # no item names it: the reader decides
     assert defines_what_was_asked("Which parameters are tuned?", batch)  # not a "What is X?" question
     lstm = ("LSTMs are: Slow to train.", "LSTMs are: Rather unidirectional.")
     lead = ReaderSpan(0, 0, 0, "LSTMs", 9.0, 0.0, lstm[1], (0, 5), (lstm[0],))
     assert not defines_what_was_asked("What is unidirectional?", lead)  # X is the item, the answer its lead-in
-    assert defines_what_was_asked("What are LSTMs?", lead)
+    assert not defines_what_was_asked("What are LSTMs?", lead)  # "LSTMs" names X again
+    slow = ReaderSpan(0, 0, 0, "Slow to train", 9.0, 0.0, lstm[0], (11, 24), (lstm[1],))
+    assert defines_what_was_asked("What are LSTMs?", slow)  # an item of the list its lead-in names
     assert defines_what_was_asked("What is a learning rate?", ReaderSpan(0, 0, 0, "x", 1.0, 0.0, "x", (0, 1)))
     joined = "it is usually sufficient to tune the learning rate and the batch size while keeping the rest"
     at = joined.index("batch size")
     size = ReaderSpan(0, 0, 0, "batch size", 9.0, 0.0, joined, (at, at + 10))
     assert not defines_what_was_asked("What is the learning rate of BERT?", size)  # "X and the span"
-    assert defines_what_was_asked("What is the batch size?", size)
+    assert not defines_what_was_asked("What is the batch size?", size)  # the answer is X itself
+    assert not defines_what_was_asked("What is a test?", ReaderSpan(0, 0, 0, "one change per one test", 9.0, 0.0))
     statocyst = "Its main component is a statocyst, a balance sensor."
     at = statocyst.index("a balance")
     assert defines_what_was_asked("What is a statocyst?", ReaderSpan(0, 0, 0, "", 9.0, 0.0, statocyst, (at, at + 16)))
