@@ -75,9 +75,8 @@ def is_soft_break(line: str, next_line: str) -> bool:
 class ItemList:
     """A Markdown list as a reading view holds it (view offsets)."""
 
-    context: tuple[int, int]  # the block just before the list: its lead-in, or the paragraph it follows
     items: tuple[tuple[int, int], ...]  # each item's own first line (a copied lead-in not included)
-    lead_in: bool  # whether ``context`` is a lead-in ("LSTMs are:") copied before the items after the first
+    lead: tuple[int, int] | None = None  # its lead-in ("LSTMs are:"), copied before the items after the first
 
 
 @dataclass(frozen=True)
@@ -128,9 +127,9 @@ class ReadingView:
     def lists(self) -> tuple[tuple[int, ...], ...]:
         """Of each list with a lead-in, where its items' sentences start: at the lead-in or its copy."""
         return tuple(
-            (lst.context[0], *(s - (lst.context[1] - lst.context[0] + 1) for s, _ in lst.items[1:]))
+            (lst.lead[0], *(s - (lst.lead[1] - lst.lead[0] + 1) for s, _ in lst.items[1:]))
             for lst in self.item_lists
-            if lst.lead_in
+            if lst.lead is not None
         )
 
     def whole_question(self, start: int, end: int) -> tuple[int, int]:
@@ -220,11 +219,10 @@ def reading_view(text: str) -> ReadingView:
     origin: list[int] = []
     copies: list[tuple[int, int]] = []
     line_starts: list[int] = []
-    item_lists: list[tuple[tuple[int, int], list[int], bool]] = []  # context, item starts, lead-in or not
+    item_lists: list[tuple[list[int], tuple[int, int] | None]] = []  # item starts, lead-in
     lead: tuple[int, int] | None = None  # view span of the lead-in of the current list
     items = 0  # items of that list so far
     block: int | None = None  # view offset where the current prose block began
-    prose: tuple[int, int] = (0, 0)  # view span of the last block that is no list item
     soft = False  # whether the previous line ran on into this one
     lines = _lines(text)
     for i, (start, end) in enumerate(lines):
@@ -244,23 +242,20 @@ def reading_view(text: str) -> ReadingView:
                 line_starts.append(len(chars))
             if _LIST_ITEM.match(line):
                 if not items:
-                    item_lists.append((lead or prose, [], lead is not None))
+                    item_lists.append(([], lead))
                 if lead is not None and items:
                     copies.append((len(chars), len(chars) + lead[1] - lead[0]))
                     chars.extend(chars[lead[0] : lead[1]])
                     origin.extend(origin[lead[0] : lead[1]])
                     chars.append(" ")
                     origin.append(c_start - 1)
-                item_lists[-1][1].append(len(chars))
+                item_lists[-1][0].append(len(chars))
                 items += 1
                 block = None
             elif not soft and not (items and line[:1].isspace()):  # a new block, not an item's next line
                 lead, items, block = None, 0, len(chars)
-                prose = (len(chars), len(chars))
             chars.extend(text[c_start:c_end])
             origin.extend(range(c_start, c_end))
-            if not items:
-                prose = (prose[0], len(chars))
         if i + 1 == len(lines):
             break
         n_start, n_end = lines[i + 1]
@@ -281,11 +276,7 @@ def reading_view(text: str) -> ReadingView:
         tuple(view_sentences(view)),
         tuple(copies),
         tuple(line_starts),
-        tuple(
-            ItemList(context, _item_lines(view, starts, line_starts), lead_in)
-            for context, starts, lead_in in item_lists
-            if len(starts) > 1
-        ),
+        tuple(ItemList(_item_lines(view, starts, line_starts), lead) for starts, lead in item_lists if len(starts) > 1),
     )
 
 

@@ -136,23 +136,23 @@ NOTES = (
 )
 
 
-def test_every_list_is_known_with_what_comes_before_it_and_each_items_first_line() -> None:
+def test_every_list_is_known_with_its_lead_in_and_each_items_first_line() -> None:
     view = reading_view(NOTES)
     tuning, lstms = view.item_lists  # a lone item is no list
-    assert view.text[slice(*tuning.context)] == "In practice, tune one thing at a time." and not tuning.lead_in
+    assert tuning.lead is None  # after a paragraph, not a lead-in
     # An item's first line: soft-wrapped lines join it, a hard-broken next line does not.
     assert [view.text[s:e] for s, e in tuning.items] == ["Modify the learning rate.", "Increase the batch size."]
-    assert view.text[slice(*lstms.context)] == "LSTMs are:" and lstms.lead_in
+    assert lstms.lead is not None and view.text[slice(*lstms.lead)] == "LSTMs are:"
     assert [view.text[s:e] for s, e in lstms.items] == ["Slow to train.", "Rather unidirectional."]
     # Only lists with a lead-in are read with it; their items' sentences start at the lead-in or its copy.
-    assert view.lists == ((lstms.context[0], view.text.index("LSTMs are: Rather")),)
+    assert view.lists == ((lstms.lead[0], view.text.index("LSTMs are: Rather")),)
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab .:-#>1\n ")), max_size=80))
 def test_list_items_are_ordered_lines_of_the_view(text: str) -> None:
     view = reading_view(text)
     for lst in view.item_lists:
-        assert len(lst.items) > 1 and lst.context[1] <= lst.items[0][0]
+        assert len(lst.items) > 1 and (lst.lead is None or lst.lead[1] <= lst.items[0][0])
         assert all(e0 <= s1 for (_, e0), (s1, _) in zip(lst.items, lst.items[1:], strict=False))
         assert all(0 <= s < e <= len(view.text) and view.text[s:e].strip() for s, e in lst.items)
     for starts in view.lists:
