@@ -286,7 +286,9 @@ def _item_lines(view: str, starts: list[int], line_starts: list[int]) -> tuple[t
     for s in starts:
         k = bisect.bisect_right(line_starts, s)
         end = line_starts[k] if k < len(line_starts) else len(view)
-        out.append((s, len(view[:end].rstrip())))
+        while end > s and view[end - 1].isspace():
+            end -= 1
+        out.append((s, end))
     return tuple(out)
 
 
