@@ -62,17 +62,12 @@ _FRAME = re.compile(
     r"|(?:please\s+)?(?:tell|show)\s+(?:me|us)|(?:please\s+)?explain(?:\s+to\s+(?:me|us))?)\s+(?=" + _WH + ")",
     re.IGNORECASE,
 )
-# "Define a model." / "Explain backpropagation": a request for what something is.
-_DEFINE = re.compile(
-    r"^(?:please\s+)?(?:define|explain|describe)\s+(?!"
-    + _WH
-    + r")(?P<term>.+?)(?:\s+(?:to\s+(?:me|us)|please))*[\s.?!]*$",
-    re.IGNORECASE,
-)
-# "Give me a fun fact.", "Name a drawback of LSTMs", "List the quick terms": a request for a thing.
+# "Define a model.", "Explain backpropagation", "Name a drawback of LSTMs", "Give me a fun fact", "List the
+# quick terms": a request for what something is, or for things.
 _REQUEST = re.compile(
-    r"^(?:please\s+)?(?P<verb>give\s+(?:me|us)|give(?=\s+(?:an?\s+)?examples?\b)|tell\s+(?:me|us)\s+about"
-    r"|name|list|mention)\s+(?!of\b|" + _WH + r")(?P<term>.+?)(?:\s+please)*[\s.?!]*$",
+    r"^(?:please\s+)?(?P<verb>define|explain|describe|give\s+(?:me|us)|give(?=\s+(?:an?\s+)?examples?\b)"
+    r"|tell\s+(?:me|us)\s+about|name|list|mention)\s+(?!of\b|" + _WH + r")(?P<term>.+?)"
+    r"(?:\s+(?:to\s+(?:me|us)|please))*[\s.?!]*$",
     re.IGNORECASE,
 )
 _DANGLING = re.compile(r"[\s,;:\-–—]+$")
@@ -113,9 +108,6 @@ def _read_once(message: str) -> str:
     framed = _FRAME.match(text)
     if framed:
         return text[framed.end() :].rstrip(" .!?") + "?"
-    defined = _DEFINE.match(text)
-    if defined and has_words(defined["term"]):
-        return f"What is {defined['term']}?"
     requested = _REQUEST.match(text)
     if requested and has_words(requested["term"]):
         return f"What {'are' if requested['verb'].lower() == 'list' else 'is'} {requested['term']}?"

@@ -1,4 +1,4 @@
-"""Whether a span can answer "What is X?": never as X's sibling in a list or an "A and B".
+"""Whether a span can answer "What is X?": never as X's sibling in a list or an "A and B", nor X again.
 
 Notes list things side by side, each item read with the list's lead-in in front ("This typically
 involves: The learning rate. This typically involves: The batch size."), and to a reader trained on

@@ -106,10 +106,8 @@ def link_on_the_line(view: ReadingView, links: tuple[tuple[int, int], ...], star
     if not on_line or any(a <= start < b for a, b in on_line):
         return start, end
     after = [link for link in on_line if link[0] >= end]
-    a, b = after[0] if after else on_line[-1]
-    while b > a + 1 and view.text[b - 1] in ".,;:!?":  # the sentence's closing mark is not the link's
-        b -= 1
-    return a, b
+    at = (after[0] if after else on_line[-1])[0]
+    return snap_to_words(view.text, at, at + 1)  # the whole link, without the sentence's closing mark
 
 
 class CastEmbedding(torch.nn.Module):
@@ -372,7 +370,7 @@ class Reader:
             v_end = w_start + int(offsets[f][int(e_idx[f])][1])
             v_start, v_end = view.whole_question(*snap_to_words(view.text, v_start, v_end))
             if wants_link:
-                v_start, v_end = snap_to_words(view.text, *link_on_the_line(view, layouts[p].links, v_start, v_end))
+                v_start, v_end = link_on_the_line(view, layouts[p].links, v_start, v_end)
             start, end = snap_to_words(text, *view.to_source(v_start, v_end))
             if v_end <= v_start or end <= start:
                 continue
