@@ -390,10 +390,17 @@ class Tutor:
         result, q, q_vec = self._search(typed)
         timings = dict(result.timings_ms)
         asked = item_asked(q)
-        listed = self._item_of_list(asked, result, q_vec, timings, t0) if asked is not None else None
-        if listed is not None:
-            return listed
+        if asked is not None:  # read first without the place: "What is the fun fact?"
+            found, topic, topic_vec = self._search(asked.topic)
+            for stage in ("embed", "search"):
+                timings[stage] += found.timings_ms[stage]
+            read = self._read(found, topic, topic_vec, timings)
+            if (listed := self._item_of_list(asked, found, read, result, q_vec, timings, t0)) is not None:
+                return listed
         best, conf = self._read(result, q, q_vec, timings)
+        listed = self._item_of_list(asked, result, (best, conf), result, q_vec, timings, t0) if asked else None
+        if listed is not None:  # as asked, the answer may begin another item of the list
+            return listed
         timings["total"] = (time.perf_counter() - t0) * 1e3
         if best is None or conf < self._threshold:
             return self._decline(result, q_vec, conf, timings)
@@ -438,17 +445,22 @@ class Tutor:
         return best, calibration(best.score, best.null_score, hits[best.passage].score, sentence_sim)
 
     def _item_of_list(
-        self, asked: ItemAsked, result: SearchResult, q_vec: np.ndarray, timings: dict[str, float], t0: float
+        self,
+        asked: ItemAsked,
+        found: SearchResult,
+        read: tuple[ReaderSpan | None, float],
+        result: SearchResult,
+        q_vec: np.ndarray,
+        timings: dict[str, float],
+        t0: float,
     ) -> Answer | None:
-        """The item at the asked place of the list that answers the question without it (``models.list_items``).
+        """The item at the asked place of the list whose item a reading's answer begins (``models.list_items``).
 
-        None where the question without its place is not answered by an item of a list: the
-        question is then read as asked.
+        Read twice: first without the place ("What is the fun fact?"), then as asked, whose answer
+        may begin another item of the list ("What is the second example of language?" → "English
+        and Binary", in the first example). None where neither lands on an item with confidence.
         """
-        found, topic, topic_vec = self._search(asked.topic)
-        for stage in ("embed", "search"):
-            timings[stage] += found.timings_ms[stage]
-        best, conf = self._read(found, topic, topic_vec, timings)
+        best, conf = read
         if best is None or conf < self._threshold:
             return None
         hit = found.hits[best.passage]

@@ -1,4 +1,10 @@
-"""SQuAD answer normalisation, exact match and F1 (the official v1.1/v2.0 definitions)."""
+"""SQuAD answer normalisation, exact match and F1 (the official v1.1/v2.0 definitions).
+
+One addition: both texts are first repaired as lectures are on ingestion (ftfy: mojibake,
+curly quotes), so a gold answer copied from a raw lecture file ("Iâ€™m fluent") matches the
+repaired lecture the tutor answers from ("I'm fluent"); SQuAD's own golds and spans come from
+the same paragraph and are repaired alike.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,15 @@ import string
 from collections import Counter
 from collections.abc import Iterable
 
+import ftfy
+
 _ARTICLES = re.compile(r"\b(a|an|the)\b", re.UNICODE)
 _PUNCT = set(string.punctuation)
 
 
 def normalize_answer(text: str) -> str:
-    """Lower-case, strip punctuation and articles, collapse whitespace."""
-    text = text.lower()
+    """Repair, lower-case, strip punctuation and articles, collapse whitespace."""
+    text = ftfy.fix_text(text).lower()
     text = "".join(ch for ch in text if ch not in _PUNCT)
     text = _ARTICLES.sub(" ", text)
     return " ".join(text.split())

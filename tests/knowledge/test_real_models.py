@@ -121,10 +121,16 @@ def test_a_place_in_a_list_is_answered_with_the_item_at_that_place(real_tutor: T
     """30 questions asking for "the second fun fact", "the last drawback of LSTMs", … (28 answerable).
 
     The reader cannot count items: read as asked these measured EM 0.07, abstention 0.5; with
-    the list found by the question without its place, EM 0.68, abstention 1.0.
+    the list found by the question without its place, EM 0.71, abstention 1.0; with the list
+    found by either reading, EM 0.79.
     """
     report, _ = evaluate(real_tutor, load_items(Path(__file__).parents[1] / "data" / "list_place_questions.jsonl"))
-    assert report.em >= 0.55 and report.abstain_accuracy == 1.0
+    assert report.em >= 0.7 and report.abstain_accuracy == 1.0
+    # Without its place this reads nothing sure ("What is the example of language?", 0.29); as
+    # asked it lands in the first example ("English and Binary", 0.59): the list is found there.
+    example = real_tutor.ask("What is the second example of language?")
+    assert example.text == "Mary asked John to leave. Mary asked to leave John."
+    assert real_tutor.ask("What's the fourth LSTM problem?").text == "No task separation"  # was "Slow to train"
     second = real_tutor.ask("What is the second fun fact?")
     assert not second.abstained and second.text == "BERT is a 2018 child of Google Researchers"
     s, e = second.answer_in_sentence
