@@ -94,10 +94,18 @@ def links_cannot_answer(question: str) -> bool:
     return not _ASKS_WHERE.search(question)
 
 
-# "Where is …", "What is the link to …", "Is there a video …": the answer is a place to go.
+# "Where is …", "What is the link to …", "Is there a video …", "Which video explains …", "What is the
+# recommended notebook?": the answer is a place to go. (Not "What does the video show?", "What is the
+# video about?": those ask what it says.)
+_MEDIA = r"(?:videos?|notebooks?|tutorials?|talks?|books?|resources?)"
 _A_PLACE = re.compile(
     r"^\W*where\b|\b(?:links?|urls?|(?:web)?sites?|web\s*pages?)\b"
-    r"|\bis\s+there\s+(?:an?\s+|any\s+)?(?:videos?|notebooks?|papers?|books?|tutorials?|talks?|lectures?|explanations?)\b",
+    r"|\bis\s+there\s+(?:an?\s+|any\s+)?(?:videos?|notebooks?|papers?|books?|tutorials?|talks?|lectures?|explanations?)\b"
+    r"|^\W*any\s+(?:[\w-]+\s+)?" + _MEDIA + r"\b"
+    r"|^\W*(?:what|which)\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|an?|one|some)\s+)?"
+    r"(?:(?!(?:do|does|did|can|could|should|would|will|is|are|was|were|has|have|had)\b)[\w-]+\s+){0,3}?"
+    + _MEDIA
+    + r"\b(?![^?]*\babout\b)",
     re.IGNORECASE,
 )
 
@@ -110,6 +118,8 @@ def asks_for_a_link(question: str) -> bool:
     Lecture on NLP and pretrained models: https://www.youtube.com/…"; "What is the link to …"
     read the description; "Is there a video explaining BERT?" read "Easy and less-easy".
     """
+    if re.fullmatch(_MEDIA, defined_term(question), re.IGNORECASE):  # "What is a notebook?" asks what it is
+        return False
     return bool(_A_PLACE.search(question)) and not links_cannot_answer(question)
 
 

@@ -274,6 +274,10 @@ def test_asked_where_to_go_the_link_on_the_answers_line_answers(reader: Reader) 
     assert asks_for_a_link("Where is the Stanford lecture?") and asks_for_a_link("What is the link to the lecture?")
     assert asks_for_a_link("Is there a video explaining BERT?") and not asks_for_a_link("Is there a reason?")
     assert not asks_for_a_link("What is BERT?") and not asks_for_a_link("What is the link called?")  # a name
+    for media in ("Which video explains BERT?", "What is the recommended video for eager heads?", "Any good videos?"):
+        assert asks_for_a_link(media), media
+    for content in ("What does the video show?", "What is the video about?", "What is a notebook?"):
+        assert not asks_for_a_link(content), content
     text = "VERY good Stanford Lecture on NLP: https://www.youtube.com/watch?v=knTc-NQSjKA\n\nNo link here."
     view = reading_view(text)
     links = tuple(m.span() for m in URL.finditer(view.text))  # as the reader finds them: "…KA." with its full stop
@@ -288,6 +292,10 @@ def test_asked_where_to_go_the_link_on_the_answers_line_answers(reader: Reader) 
 def test_asked_whether_there_is_a_video_the_lecture_answers_with_its_link(real_tutor: Tutor) -> None:
     # "Easy and less-easy (for eager heads) explanation of BERT: https://www.youtube.com/watch?v=xI0HHN5XKDo"
     assert real_tutor.ask("Is there a video explaining BERT?").text == "https://www.youtube.com/watch?v=xI0HHN5XKDo"
+    # Read "Easy and less-easy" (0.55) and "a notebook" (0.63), the words before the links.
+    eager = real_tutor.ask("What is the recommended video for eager heads?")
+    assert eager.text == "https://www.youtube.com/watch?v=xI0HHN5XKDo"
+    assert real_tutor.ask("What is the more techy video?").text == "https://www.youtube.com/watch?v=TLPmlVeEf1k"
 
 
 def test_a_links_tracker_is_not_read_but_an_answered_link_keeps_it(reader: Reader) -> None:
