@@ -94,6 +94,28 @@ def links_cannot_answer(question: str) -> bool:
     return not _ASKS_WHERE.search(question)
 
 
+# A cited work's title, in brackets after its link: "Source: https://…pdf [BERT: Pre-training of …]".
+LINK_TITLE = re.compile(r"[ \t]*\n?[ \t]*\[(?P<title>[^\[\]\n]+(?:\n[^\[\]\n]+)*)\]")
+
+
+_NAMES_A_WORK = re.compile(_A_NAME.pattern + r"|\bstands?\s+for\b|\bacronym|\babbreviat", re.IGNORECASE)
+_A_QUESTION = re.compile(r"^\W*(?:what|which|who|whom|whose|when|where|why|how|in|on|at|from|for|by|with)\b", re.I)
+
+
+def titles_cannot_answer(question: str) -> bool:
+    """Whether a cited work's bracketed title cannot answer ``question``.
+
+    A title names a work: it answers what the work is called, where to find it, or what its
+    subject is ("What is BERT?" → "Pre-training of Deep Bidirectional Transformers"), but it
+    states no fact of the lecture. Read as prose, its words answered "What does BERT pretrain
+    from?" with "Deep Bidirectional Transformers for Language Understanding" (0.78; the lecture
+    says "from unlabeled text").
+    """
+    if _NAMES_A_WORK.search(question) or defined_term(question) or not _A_QUESTION.match(question):
+        return False  # "What does BERT stand for?", "What is BERT?", a bare "BERT"
+    return links_cannot_answer(question)
+
+
 # "Where is …", "What is the link to …", "Is there a video …", "Which video explains …", "What is the
 # recommended notebook?": the answer is a place to go. (Not "What does the video show?", "What is the
 # video about?": those ask what it says.)

@@ -23,6 +23,7 @@ import numpy as np
 import torch
 
 from models.answer_types import (
+    LINK_TITLE,
     URL,
     as_asked,
     asks_for_a_link,
@@ -32,6 +33,7 @@ from models.answer_types import (
     is_time,
     link_kind,
     links_cannot_answer,
+    titles_cannot_answer,
 )
 from models.batching import MAX_ROWS, ROW_WIDTH, pack_rows, packed_batch, padded_batch, round_width, shape_buckets
 from models.content_words import stems
@@ -57,6 +59,7 @@ class PassageLayout:
     windows: tuple[tuple[int, int], ...]  # (start, end) in ``view.text``
     stems: tuple[frozenset[str], ...]
     links: tuple[tuple[int, int], ...]  # (start, end) of each URL in ``view.text``
+    titles: tuple[tuple[int, int], ...] = ()  # each bracketed title right after a URL ("[BERT: Pre-training …]")
     tokens: tuple[Any, ...] = ()  # each window's word pieces (a ``tokenizers.Encoding``), if the tokenizer gives them
 
 
@@ -295,8 +298,11 @@ class Reader:
             for text, view, ws in zip(missing, views, spans, strict=True):
                 words = tuple(stems(view.text[s:e]) for s, e in ws)
                 links = tuple(m.span() for m in URL.finditer(view.text))
+                titles = tuple(t.span("title") for s, e in links if (t := LINK_TITLE.match(view.text, e)))
                 tokens = tuple(itertools.islice(encodings, len(ws)))
-                found[text] = PassageLayout(view, tuple(ws), words, links, tokens if len(tokens) == len(ws) else ())
+                found[text] = PassageLayout(
+                    view, tuple(ws), words, links, titles, tokens if len(tokens) == len(ws) else ()
+                )
         with self._layouts_lock:
             for p in passages:
                 self._layouts[p] = found[p]
@@ -345,6 +351,7 @@ class Reader:
         # whether it is what the answer must hold: a number for "how many" or "what year", a number or
         # a time word for "when did …".
         no_links = links_cannot_answer(question)
+        no_titles = titles_cannot_answer(question)
         wants_link = asks_for_a_link(question)
         needed = is_time if asks_for_a_time(question) else is_number if asks_for_a_number(question) else None
         segments: list[np.ndarray] = []
@@ -353,7 +360,11 @@ class Reader:
             p, w_start, _ = windows[w]
             spans = np.asarray(offsets[f], dtype=np.int64).reshape(-1, 2) + w_start
             in_context = np.array([sid == 1 for sid in features[f].sequence_ids])
-            context = in_context & (in_spans(spans[:, 0], layouts[p].links) == 0) if no_links else in_context
+            context = in_context.copy()
+            if no_links:
+                context &= in_spans(spans[:, 0], layouts[p].links) == 0
+            if no_titles:
+                context &= in_spans(spans[:, 0], layouts[p].titles) == 0
             segments.append(np.where(context, views[p].segments_of(spans[:, 0]), -1))
             if needed is not None:
                 text = views[p].text

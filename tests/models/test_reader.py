@@ -250,6 +250,23 @@ def test_a_link_answers_only_where_to_find_or_read_something(reader: Reader) -> 
     assert not any("manning" in s.text for s in reader.run("Who wrote the Deep Learning with Python book?", [passage]))
 
 
+def test_a_cited_works_title_answers_only_what_it_is_called_or_where_it_is(reader: Reader, real_tutor: Tutor) -> None:
+    from models.answer_types import titles_cannot_answer
+
+    assert titles_cannot_answer("What does BERT pretrain from?") and titles_cannot_answer("Who created BERT?")
+    for asks_the_work in ("What is the title of the BERT paper?", "What does BERT stand for?", "What is BERT?", "BERT"):
+        assert not titles_cannot_answer(asks_the_work), asks_the_work
+    passage = (
+        "BERT is designed to pretrain deep bidirectional representations from unlabeled text.\n\n"
+        "Source: https://aclanthology.org/N19-1423.pdf [BERT: Pre-training of Deep Bidirectional Transformers for\n"
+        "Language Understanding]  \n"
+    )
+    title = reader.run("What is the title of the BERT paper?", [passage])[0].text
+    assert title == "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding"
+    # Read as prose, the lecture's title answered: "Deep Bidirectional Transformers for Language Understanding" (0.78).
+    assert real_tutor.ask("What does BERT pretrain from?").text == "unlabeled text"
+
+
 def test_asked_for_a_paper_video_notebook_or_book_a_link_of_that_kind_wins(real_tutor: Tutor) -> None:
     from models.answer_types import link_kind
     from models.reader import ReaderSpan, of_the_kind_asked
