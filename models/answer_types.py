@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from models.content_words import stems
+
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]()\"']+")
 _NOT_A_LINK = re.compile(r"^\W*(?:who|whom|whose|when|how (?:much|long|old))\b", re.IGNORECASE)  # counts: below
 _A_NAME = re.compile(r"\b(?:called|titled?|named|name)\b", re.IGNORECASE)  # a title is never a URL
@@ -159,6 +161,24 @@ def link_kind(question: str) -> re.Pattern[str] | None:
     """How a link of the kind of resource ``question`` names looks ("paper" → ".pdf", arXiv, …)."""
     kinds = [link for asked, link in _LINK_KINDS if asked.search(question)]
     return kinds[0] if len(kinds) == 1 else None
+
+
+# "What kind of text …", "Which type of context perspective …": the words after "of", up to a verb.
+_KIND_OF = re.compile(
+    r"\b(?:kinds?|types?|sorts?)\s+of\s+"
+    r"((?:(?!(?:is|are|was|were|do|does|did|can|could|has|have|had|will|would|should|in|on|of|for)\b)[\w-]+\s*){1,3})",
+    re.IGNORECASE,
+)
+
+
+def kind_asked(question: str) -> frozenset[str]:
+    """Stems of what a "what kind of N" question asks a kind of: {"text"} for "From what kind of text …?".
+
+    The answer names the kind and N with it ("unlabeled text", not "unlabeled"): see
+    ``models.reader.grown_by_kind``.
+    """
+    m = _KIND_OF.search(question)
+    return stems(m.group(1)) if m else frozenset()
 
 
 def asks_for_a_number(question: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import logging
 import math
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ from models.answer_types import (
     asks_for_a_time,
     is_number,
     is_time,
+    kind_asked,
     link_kind,
     links_cannot_answer,
     titles_cannot_answer,
@@ -134,6 +136,21 @@ class CastEmbedding(torch.nn.Module):
 
     def forward(self, input_ids: torch.Tensor) -> torch.Tensor:
         return torch.nn.functional.embedding(input_ids, self.table).to(self.dtype)
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
+
+
+def grown_by_kind(text: str, end: int, kind: frozenset[str]) -> int:
+    """``end`` moved past the words right after it that name the kind asked (``kind_asked``).
+
+    Asked "From what kind of text is BERT pretrained?", the reader answers "unlabeled": SQuAD's
+    annotators name the kind alone, a student expects "unlabeled text", the phrase as the notes
+    say it. Only the asked words, only right after the span, in the same sentence.
+    """
+    while kind and (m := _NEXT_WORD.match(text, end)) and (word := stems(m.group(1))) and word <= kind:
+        end = m.end()
+    return end
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -353,6 +370,7 @@ class Reader:
         no_links = links_cannot_answer(question)
         no_titles = titles_cannot_answer(question)
         wants_link = asks_for_a_link(question)
+        kind = kind_asked(question)
         needed = is_time if asks_for_a_time(question) else is_number if asks_for_a_number(question) else None
         segments: list[np.ndarray] = []
         marks: list[list[bool]] = []
@@ -380,6 +398,7 @@ class Reader:
             v_start = w_start + int(offsets[f][int(s_idx[f])][0])
             v_end = w_start + int(offsets[f][int(e_idx[f])][1])
             v_start, v_end = view.whole_question(*snap_to_words(view.text, v_start, v_end))
+            v_end = grown_by_kind(view.text, v_end, kind)
             if wants_link:
                 v_start, v_end = link_on_the_line(view, layouts[p].links, v_start, v_end)
             start, end = snap_to_words(text, *view.to_source(v_start, v_end))

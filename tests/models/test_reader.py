@@ -231,6 +231,26 @@ def test_a_later_list_item_is_read_with_the_lists_lead_in(reader: Reader) -> Non
     assert all(passage[s.start : s.end] == s.text for s in spans)  # no span runs from the copy into an item
 
 
+def test_asked_what_kind_of_thing_the_answer_names_the_kind_and_the_thing(reader: Reader) -> None:
+    from models.answer_types import kind_asked
+    from models.reader import grown_by_kind
+
+    assert kind_asked("From what kind of text is BERT pretrained?") == {"text"}
+    assert kind_asked("What kind of context perspective do LSTMs lack?") == {"conte", "persp"}
+    assert kind_asked("What is a kind gesture?") == frozenset() and kind_asked("Who created BERT?") == frozenset()
+    text = "LSTMs lack a deep context perspective. Trained on unlabeled text by jointly conditioning."
+    end = text.index("deep") + len("deep")
+    assert text[: grown_by_kind(text, end, kind_asked("What kind of context perspective do LSTMs lack?"))].endswith(
+        "deep context perspective"
+    )
+    end = text.index("unlabeled") + len("unlabeled")
+    assert grown_by_kind(text, end, kind_asked("What kind of data is it trained on?")) == end  # not the word asked
+    passage = "BERT is designed to pretrain deep bidirectional representations from unlabeled text."
+    spans = reader.run("From what kind of text is BERT pretrained?", [passage])  # SQuAD's style: "unlabeled"
+    assert spans[0].text == "unlabeled text" == passage[spans[0].start : spans[0].end]
+    assert spans[0].sentence[slice(*spans[0].answer_in_sentence)] == "unlabeled text"
+
+
 def test_a_link_answers_only_where_to_find_or_read_something(reader: Reader) -> None:
     from models.answer_types import links_cannot_answer
 
