@@ -101,7 +101,9 @@ LINK_TITLE = re.compile(r"[ \t]*\n?[ \t]*\[(?P<title>[^\[\]\n]+(?:\n[^\[\]\n]+)*
 
 
 _NAMES_A_WORK = re.compile(_A_NAME.pattern + r"|\bstands?\s+for\b|\bacronym|\babbreviat", re.IGNORECASE)
-_A_QUESTION = re.compile(r"^\W*(?:what|which|who|whom|whose|when|where|why|how|in|on|at|from|for|by|with)\b", re.I)
+_A_QUESTION = re.compile(  # a question word first, or a preposition before one ("From what kind …")
+    r"^\W*(?:what|which|who|whom|whose|when|where|why|how|in|on|at|from|for|by|with)\b", re.IGNORECASE
+)
 
 
 def titles_cannot_answer(question: str) -> bool:
