@@ -139,6 +139,7 @@ class CastEmbedding(torch.nn.Module):
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
+_SENTENCE_END = tuple(".!?:;")
 
 
 def grown_by_kind(text: str, end: int, kind: frozenset[str]) -> int:
@@ -148,7 +149,9 @@ def grown_by_kind(text: str, end: int, kind: frozenset[str]) -> int:
     annotators name the kind alone, a student expects "unlabeled text", the phrase as the notes
     say it. Only the asked words, only right after the span, in the same sentence.
     """
-    while kind and (m := _NEXT_WORD.match(text, end)) and (word := stems(m.group(1))) and word <= kind:
+    while kind and text[end - 1 : end] not in _SENTENCE_END and (m := _NEXT_WORD.match(text, end)):
+        if not (word := stems(m.group(1))) or not word <= kind:
+            break
         end = m.end()
     return end
 

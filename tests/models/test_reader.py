@@ -245,6 +245,8 @@ def test_asked_what_kind_of_thing_the_answer_names_the_kind_and_the_thing(reader
     )
     end = text.index("unlabeled") + len("unlabeled")
     assert grown_by_kind(text, end, kind_asked("What kind of data is it trained on?")) == end  # not the word asked
+    end = text.index("perspective.") + len("perspective.")
+    assert grown_by_kind(text, end, frozenset({"persp", "train"})) == end  # never past a sentence's end
     passage = "BERT is designed to pretrain deep bidirectional representations from unlabeled text."
     spans = reader.run("From what kind of text is BERT pretrained?", [passage])  # SQuAD's style: "unlabeled"
     assert spans[0].text == "unlabeled text" == passage[spans[0].start : spans[0].end]
