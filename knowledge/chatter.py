@@ -34,7 +34,7 @@ _ASKING = (
 )
 _APOLOGY = r"sorry(?:\s+(?:if\s+this\s+is\s+(?:obvious|a\s+(?:dumb|silly|stupid)\s+question)|to\s+bother(?:\s+you)?))?"
 _FILLER = r"(?:so|ok(?:ay)?|um+|uh+|well|also)"
-_MENTION = r"<(?:@[!&]?|#)\d+>"  # a Discord user, role or channel mention: no topic
+_MENTION = r"(?:<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b)"  # a Discord user, role or channel mention: no topic
 # A greeting or a mention may run straight into the question ("hi what is BERT"); the rest must end in a mark.
 # What ends an opening: punctuation, a dash, or a hyphen that joins no word ("Well - what …", not "Well-fed …").
 _SEP = r"\s*(?:[,:;.!–—]|(?<=\s)-|-(?=\s))[,:;.!\-–—]*\s*"

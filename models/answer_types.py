@@ -106,6 +106,9 @@ _A_QUESTION = re.compile(  # a question word first, or a preposition before one 
 )
 
 
+_ENDS_IN_A_PREPOSITION = re.compile(r"\b(?:on|from|in|by|with|for|of|at|to|about|into)$", re.IGNORECASE)
+
+
 def titles_cannot_answer(question: str) -> bool:
     """Whether a cited work's bracketed title cannot answer ``question``.
 
@@ -115,9 +118,10 @@ def titles_cannot_answer(question: str) -> bool:
     from?" with "Deep Bidirectional Transformers for Language Understanding" (0.78; the lecture
     says "from unlabeled text").
     """
-    if _NAMES_A_WORK.search(question) or defined_term(question) or not _A_QUESTION.match(question):
-        return False  # "What does BERT stand for?", "What is BERT?", a bare "BERT"
-    return links_cannot_answer(question)
+    term = defined_term(question)  # "What is BERT?"; not "What is BERT pre-trained on?"
+    if _NAMES_A_WORK.search(question) or (term and not _ENDS_IN_A_PREPOSITION.search(term)):
+        return False  # "What does BERT stand for?", "What is BERT?"
+    return bool(_A_QUESTION.match(question)) and links_cannot_answer(question)  # a bare "BERT" may read it
 
 
 # "Where is …", "What is the link to …", "Is there a video …", "Which video explains …", "What is the
@@ -165,22 +169,26 @@ def link_kind(question: str) -> re.Pattern[str] | None:
     return kinds[0] if len(kinds) == 1 else None
 
 
-# "What kind of text …", "Which type of context perspective …": the words after "of", up to a verb.
+# "What kind of text is …", "Which type of context perspective do …": the words after "of", up to an
+# auxiliary verb. Without one, only the first word: "Which kind of batches produce …" asks of batches.
+_AUXILIARY = r"(?:is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b"
 _KIND_OF = re.compile(
-    r"\b(?:kinds?|types?|sorts?)\s+of\s+"
-    r"((?:(?!(?:is|are|was|were|do|does|did|can|could|has|have|had|will|would|should|in|on|of|for)\b)[\w-]+\s*){1,3})",
+    rf"\b(?:kinds?|types?|sorts?)\s+of\s+(?:(?P<group>[\w-]+(?:\s+[\w-]+){{0,2}}?)(?=\s+{_AUXILIARY})|(?P<word>[\w-]+))",
     re.IGNORECASE,
 )
 
 
-def kind_asked(question: str) -> frozenset[str]:
-    """Stems of what a "what kind of N" question asks a kind of: {"text"} for "From what kind of text …?".
+def kind_asked(question: str) -> tuple[str, ...]:
+    """What a "what kind of N" question asks a kind of, word by word as stems: ("text",) for "From
+    what kind of text is BERT pretrained?", ("conte", "persp") for "… of context perspective do …".
 
     The answer names the kind and N with it ("unlabeled text", not "unlabeled"): see
     ``models.reader.grown_by_kind``.
     """
     m = _KIND_OF.search(question)
-    return stems(m.group(1)) if m else frozenset()
+    if m is None:
+        return ()
+    return tuple(w for word in (m.group("group") or m.group("word")).split() for w in sorted(stems(word)))
 
 
 def asks_for_a_number(question: str) -> bool:

@@ -142,15 +142,17 @@ _NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
 _SENTENCE_END = tuple(".!?:;")
 
 
-def grown_by_kind(text: str, end: int, kind: frozenset[str]) -> int:
+def grown_by_kind(text: str, end: int, kind: tuple[str, ...]) -> int:
     """``end`` moved past the words right after it that name the kind asked (``kind_asked``).
 
     Asked "From what kind of text is BERT pretrained?", the reader answers "unlabeled": SQuAD's
     annotators name the kind alone, a student expects "unlabeled text", the phrase as the notes
-    say it. Only the asked words, only right after the span, in the same sentence.
+    say it. Only the asked words, in the question's order, right after the span, in its sentence.
     """
-    while kind and text[end - 1 : end] not in _SENTENCE_END and (m := _NEXT_WORD.match(text, end)):
-        if not (word := stems(m.group(1))) or not word <= kind:
+    for asked in kind:
+        if text[end - 1 : end] in _SENTENCE_END or not (m := _NEXT_WORD.match(text, end)):
+            break
+        if stems(m.group(1)) != {asked}:
             break
         end = m.end()
     return end

@@ -17,6 +17,8 @@ from knowledge.chatter import question_in
         ("Hello there - how many parameters does BERT_LARGE have? ty", "how many parameters does BERT_LARGE have?"),
         ("<@123> hey <@!456>, question: what is relu? cheers", "what is relu?"),
         ("<@&42> what is a model", "what is a model"),
+        ("@everyone what is BERT?", "what is BERT?"),  # typed, not a ping: the bot never lets it ping
+        ("@here, who created BERT?", "who created BERT?"),
         ("Yo, sorry to bother: what is relu? thx", "what is relu?"),
     ],
 )

@@ -235,18 +235,20 @@ def test_asked_what_kind_of_thing_the_answer_names_the_kind_and_the_thing(reader
     from models.answer_types import kind_asked
     from models.reader import grown_by_kind
 
-    assert kind_asked("From what kind of text is BERT pretrained?") == {"text"}
-    assert kind_asked("What kind of context perspective do LSTMs lack?") == {"conte", "persp"}
-    assert kind_asked("What is a kind gesture?") == frozenset() and kind_asked("Who created BERT?") == frozenset()
+    assert kind_asked("From what kind of text is BERT pretrained?") == ("text",)
+    assert kind_asked("What kind of context perspective do LSTMs lack?") == ("conte", "persp")
+    assert kind_asked("Which kind of batches produce lower variance?") == ("batch",)  # no auxiliary: one word
+    assert kind_asked("What is a kind gesture?") == () and kind_asked("Who created BERT?") == ()
     text = "LSTMs lack a deep context perspective. Trained on unlabeled text by jointly conditioning."
     end = text.index("deep") + len("deep")
     assert text[: grown_by_kind(text, end, kind_asked("What kind of context perspective do LSTMs lack?"))].endswith(
         "deep context perspective"
     )
+    assert grown_by_kind(text, text.index("deep") + 4, ("persp", "conte")) == text.index("deep") + 4  # in order
     end = text.index("unlabeled") + len("unlabeled")
     assert grown_by_kind(text, end, kind_asked("What kind of data is it trained on?")) == end  # not the word asked
     end = text.index("perspective.") + len("perspective.")
-    assert grown_by_kind(text, end, frozenset({"persp", "train"})) == end  # never past a sentence's end
+    assert grown_by_kind(text, end, ("persp", "train")) == end  # never past a sentence's end
     passage = "BERT is designed to pretrain deep bidirectional representations from unlabeled text."
     spans = reader.run("From what kind of text is BERT pretrained?", [passage])  # SQuAD's style: "unlabeled"
     assert spans[0].text == "unlabeled text" == passage[spans[0].start : spans[0].end]
@@ -276,6 +278,7 @@ def test_a_cited_works_title_answers_only_what_it_is_called_or_where_it_is(reade
     from models.answer_types import titles_cannot_answer
 
     assert titles_cannot_answer("What does BERT pretrain from?") and titles_cannot_answer("Who created BERT?")
+    assert titles_cannot_answer("What is BERT pre-trained on?")  # asks what it is trained on, not what it is
     for asks_the_work in ("What is the title of the BERT paper?", "What does BERT stand for?", "What is BERT?", "BERT"):
         assert not titles_cannot_answer(asks_the_work), asks_the_work
     passage = (
