@@ -58,13 +58,24 @@ def _keep_hard_break(m: re.Match[str]) -> str:
     return "  " if m.group().startswith("  ") and not at_line_start else ""
 
 
+# Discord's markdown around words: **bold**, *italics*, __underline__, ~~strike~~, ||spoiler||, `code`.
+# Only as delimiters: BERT_BASE keeps its underscore, 2*3*4 its asterisks.
+_EMPHASIS = re.compile(r"(?<![\w*_~|`])(\*{1,3}|_{1,3}|~~|\|\||`{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*_~|`])")
+_LINE_MARK = re.compile(r"^[ \t]*(?:>{1,3}|#{1,3}|-#)[ \t]+", re.MULTILINE)  # a quote, heading or subtext line
+
+
 def clean_question(text: str) -> str:
-    """A typed question as the models read best: mojibake repaired, compatibility forms folded.
+    """A typed question as the models read best: mojibake repaired, compatibility forms folded,
+    Discord's markdown taken off.
 
     NFKC turns full-width "Ｗｈｏ ｃｒｅａｔｅｄ ＢＥＲＴ？" (a Japanese keyboard) into "Who created BERT?",
     which the reader answers; as typed, every character is [UNK] to it and the question was declined.
+    "**What** is a _model_?" was declined too (0.00): the reader reads the markers as words.
     """
-    return _ZERO_WIDTH.sub("", ftfy.fix_text(text, normalization="NFKC"))
+    text = _LINE_MARK.sub("", _ZERO_WIDTH.sub("", ftfy.fix_text(text, normalization="NFKC")))
+    while (plain := _EMPHASIS.sub(r"\2", text)) != text:  # nested: ***_x_***
+        text = plain
+    return text
 
 
 def has_words(text: str) -> bool:

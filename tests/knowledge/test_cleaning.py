@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -62,3 +63,22 @@ def test_a_question_is_folded_to_the_forms_the_models_read() -> None:
     assert clean_question("Ｗｈｏ ｃｒｅａｔｅｄ ＢＥＲＴ？") == "Who created BERT?"
     assert clean_question("What\u200b does Iâ€™m mean?") == "What does I'm mean?"
     assert clean_question("What is ﬁne-tuning?") == "What is fine-tuning?"  # the "ﬁ" ligature
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("**What** is a _model_?", "What is a model?"),
+        ("What does ***__BERT__*** stand for?", "What does BERT stand for?"),
+        ("How many parameters does `BERT_BASE` have?", "How many parameters does BERT_BASE have?"),
+        ("> What is an ~~epoch~~ ||batch||?", "What is an epoch batch?"),
+        ("# Who created BERT?", "Who created BERT?"),
+        ("BERT_BASE and BERT_LARGE", "BERT_BASE and BERT_LARGE"),  # underscores inside words stay
+        ("What is 2*3*4?", "What is 2*3*4?"),
+        ("What is * or _?", "What is * or _?"),
+    ],
+)
+def test_discord_markdown_is_taken_off_a_question(typed: str, read: str) -> None:
+    from knowledge.cleaning import clean_question
+
+    assert clean_question(typed) == read

@@ -187,6 +187,10 @@ def test_a_chatty_question_is_answered_like_the_plain_one(real_tutor: Tutor) -> 
     plain = real_tutor.ask("In which year was BERT born?")
     assert not chatty.abstained and chatty.text == plain.text == "2018"
     assert chatty.question.startswith("Hey tutor") and chatty.read_as == ""  # shown as typed
+    # Discord markdown was read as words ("**What** is a _model_?" declined at 0.00), and the reader
+    # cannot resolve "it" to a topic named before the question ("state-of-the-art models", 0.35).
+    assert real_tutor.ask("**What** is a _model_?").text == "problem representation"
+    assert real_tutor.ask("BERT — who created it?").text == "Google Researchers"
 
 
 def test_a_count_of_something_else_is_declined_not_given(real_tutor: Tutor) -> None:
