@@ -109,6 +109,16 @@ _A_QUESTION = re.compile(  # a question word first, or a preposition before one 
 _ENDS_IN_A_PREPOSITION = re.compile(r"\b(?:on|from|in|by|with|for|of|at|to|about|into)$", re.IGNORECASE)
 
 
+_A_WORK = re.compile(
+    r"\b(?:papers?|articles?|publications?|books?|videos?|talks?|notebooks?|tutorials?)\b", re.IGNORECASE
+)
+
+
+def asks_for_a_title(question: str) -> bool:
+    """Whether ``question`` asks what a cited work is called: "What is the name of the BERT paper?"."""
+    return bool(_A_NAME.search(question) and _A_WORK.search(question))
+
+
 def titles_cannot_answer(question: str) -> bool:
     """Whether a cited work's bracketed title cannot answer ``question``.
 

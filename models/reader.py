@@ -30,6 +30,7 @@ from models.answer_types import (
     asks_for_a_link,
     asks_for_a_number,
     asks_for_a_time,
+    asks_for_a_title,
     is_number,
     is_time,
     kind_asked,
@@ -376,6 +377,7 @@ class Reader:
         no_titles = titles_cannot_answer(question)
         wants_link = asks_for_a_link(question)
         kind = kind_asked(question)
+        wants_title = asks_for_a_title(question)
         needed = is_time if asks_for_a_time(question) else is_number if asks_for_a_number(question) else None
         segments: list[np.ndarray] = []
         marks: list[list[bool]] = []
@@ -394,6 +396,7 @@ class Reader:
                 marks.append([bool(c) and needed(text[a:b]) for c, (a, b) in zip(in_context, spans, strict=True)])
         s_idx, e_idx, scores, nulls = self._decode(features, segments, marks if needed is not None else None)
         best: dict[int, ReaderSpan] = {}  # window -> its best span (a long window has several features)
+        titled: set[int] = set()  # windows whose best span is in a cited work's title
         for f, w in enumerate(mapping):
             p, w_start, _ = windows[w]
             score = float(scores[f])
@@ -410,6 +413,10 @@ class Reader:
             if v_end <= v_start or end <= start:
                 continue
             s_start, s_end = view.answer_sentence(v_start, v_end)
+            if any(t_start <= v_start < t_end for t_start, t_end in layouts[p].titles):
+                titled.add(w)
+            else:
+                titled.discard(w)
             best[w] = ReaderSpan(
                 p,
                 start,
@@ -421,7 +428,10 @@ class Reader:
                 (v_start - s_start, v_end - s_start),
                 tuple(view.other_items(v_start, v_end)),
             )
-        return of_the_kind_asked(question, sorted(best.values(), key=lambda s: s.margin, reverse=True))
+        order = sorted(best, key=lambda w: best[w].margin, reverse=True)
+        if wants_title:  # asked what a work is called, a span in a cited title comes first
+            order.sort(key=lambda w: w not in titled)
+        return of_the_kind_asked(question, [best[w] for w in order])
 
     def _features(
         self, question: str, layouts: list[PassageLayout], picked: list[tuple[int, int]]

@@ -290,6 +290,12 @@ def test_a_cited_works_title_answers_only_what_it_is_called_or_where_it_is(reade
     assert title == "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding"
     # Read as prose, the lecture's title answered: "Deep Bidirectional Transformers for Language Understanding" (0.78).
     assert real_tutor.ask("What does BERT pretrain from?").text == "unlabeled text"
+    # Asked what the work is called, its title comes first: both read "Pretraining" (0.48, 0.44).
+    from models.answer_types import asks_for_a_title
+
+    assert asks_for_a_title("What is the BERT paper called?") and not asks_for_a_title("What is BERT called?")
+    for asked in ("What is the name of the BERT paper?", "What is the BERT paper called?"):
+        assert real_tutor.ask(asked).text.startswith("BERT: Pre-training of Deep Bidirectional Transformers"), asked
 
 
 def test_asked_for_a_paper_video_notebook_or_book_a_link_of_that_kind_wins(real_tutor: Tutor) -> None:
