@@ -1,4 +1,4 @@
-"""Whether a span can answer "What is X?": never as X's sibling in a list or an "A and B", nor X again.
+"""Whether a span can answer "What is X?": never X's sibling in a list or an "A and B", X again, or about X.
 
 Notes list things side by side, each item read with the list's lead-in in front ("This typically
 involves: The learning rate. This typically involves: The batch size."), and to a reader trained on
@@ -19,12 +19,13 @@ _AND_BEFORE = re.compile(r",?\s+and\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 _AND_AFTER = re.compile(r"^,?\s+and\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 _WORD = re.compile(r"[\w-]+")
 _OF = re.compile(r"\s+(?:of|in|for|on|at|from)\s+", re.IGNORECASE)
+_ABOUT = re.compile(r"^\s+(?:on|about|of|for|in)\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 
 
 def defines_what_was_asked(question: str, span: ReaderSpan) -> bool:
     """Whether ``span`` can be what "What is X?" asks (any span can answer another question).
 
-    Four answers are never a definition of X (read without what it is of: "the learning rate of
+    Five answers are never a definition of X (read without what it is of: "the learning rate of
     BERT" is a learning rate):
     - one that names X again ("What is a batch size?" → "The batch size", 0.94; "What is a
       test?" → "experimentation - one parameter change per one test"; "What is Google?" → "BERT
@@ -38,14 +39,19 @@ def defines_what_was_asked(question: str, span: ReaderSpan) -> bool:
     - what "and" joins to X in its sentence ("What is the learning rate of BERT?" → "batch size",
       0.68, from "tune the learning rate and the batch size"). Of SQuAD v1.1 dev's 1,755 "What
       is X?" questions this rejects the gold answer of 2 (0.1 %); a comma would have rejected 48,
-      nearly all appositions that define X ("a statocyst, a balance sensor").
+      nearly all appositions that define X ("a statocyst, a balance sensor");
+    - a thing about X, followed by "on/about/of/for/in X" ("What is NLP?" → "VERY good Stanford
+      Lecture", 0.58, from "… Lecture on NLP and pretrained models"). No gold answer of those
+      1,755 questions is; two wrong answers of the tutor's were.
     """
     asked = stems(_OF.split(defined_term(question))[0])
     if not asked:
         return True
     if asked <= stems(span.text):  # X named again is no definition of X
         return False
-    if _joined_by_and(span.sentence, *span.answer_in_sentence, asked):
+    if _joined_by_and(span.sentence, *span.answer_in_sentence, asked) or _about(
+        span.sentence, span.answer_in_sentence[1], asked
+    ):
         return False
     if not span.other_items:
         return True
@@ -55,6 +61,12 @@ def defines_what_was_asked(question: str, span: ReaderSpan) -> bool:
     if asked <= stems(span.sentence):
         return True
     return not any(asked <= stems(item) for item in span.other_items)
+
+
+def _about(sentence: str, end: int, head: frozenset[str]) -> bool:
+    """Whether the span that ends at ``end`` is followed by "on/about/of/for/in X": a thing about X."""
+    after = _ABOUT.match(sentence[end:])
+    return bool(after and head <= stems(" ".join(_WORD.findall(sentence[end + after.end() :])[: len(head) + 1])))
 
 
 def _joined_by_and(sentence: str, start: int, end: int, head: frozenset[str]) -> bool:

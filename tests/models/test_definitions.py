@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from models.definitions import defines_what_was_asked
 from models.reader import ReaderSpan
+
+if TYPE_CHECKING:
+    from knowledge.tutor import Tutor
 
 
 def test_definitions_are_judged_by_the_list_the_answer_comes_from() -> None:
@@ -33,3 +38,21 @@ def test_definitions_are_judged_by_the_list_the_answer_comes_from() -> None:
     statocyst = "Its main component is a statocyst, a balance sensor."
     at = statocyst.index("a balance")
     assert defines_what_was_asked("What is a statocyst?", ReaderSpan(0, 0, 0, "", 9.0, 0.0, statocyst, (at, at + 16)))
+
+
+def test_a_thing_about_x_is_no_definition_of_x(real_tutor: Tutor) -> None:
+    """ "What is NLP?" read "VERY good Stanford Lecture" (0.58) from "… Lecture on NLP and pretrained models".
+
+    No gold answer of SQuAD v1.1 dev's 1,755 "What is X?" questions is followed by "on/about/of/for/in X".
+    """
+    line = "VERY good Stanford Lecture on NLP and pretrained models: https://www.youtube.com/watch?v=knTc-NQSjKA"
+    lecture = ReaderSpan(0, 0, 0, "VERY good Stanford Lecture", 9.0, 0.0, line, (0, 26))
+    assert not defines_what_was_asked("What is NLP?", lecture)
+    assert defines_what_was_asked("What is recommended?", lecture)  # X is not what it is about
+    book = "Deep Learning with Python, a book on deep learning for programmers"
+    at = book.index("a book")
+    assert not defines_what_was_asked("What is deep learning?", ReaderSpan(0, 0, 0, "", 9.0, 0.0, book, (at, at + 6)))
+    assert defines_what_was_asked(
+        "What is Deep Learning with Python?", ReaderSpan(0, 0, 0, "", 9.0, 0.0, book, (at, at + 6))
+    )
+    assert real_tutor.ask("What is NLP?").abstained
