@@ -31,7 +31,7 @@ from knowledge.results import Answer, Hit, IngestReport, SearchResult
 from knowledge.spelling import Speller
 from knowledge.store import LectureInfo, PassageRecord, Store
 from models import text_demos
-from models.answer_types import count_unit, counted_words
+from models.answer_types import count_unit, counted_words, expands_what_was_asked
 from models.classifiers import AppropriatenessClassifier, Classification, HumorClassifier
 from models.confidence import Calibration
 from models.content_words import stems
@@ -439,7 +439,7 @@ class Tutor:
         spans = self.reader.run(q, [h.passage.text for h in hits])
         timings["read"] = timings.get("read", 0.0) + (time.perf_counter() - t0) * 1e3
         best = spans[0] if spans else None
-        if best is None or not (self._counts_what_was_asked(q, best) and defines_what_was_asked(q, best)):
+        if best is None or not self._can_answer(q, best):
             return None, 0.0
         sentence_sim = float(self._sentence_vectors_of([best.sentence])[0] @ q_vec)
         return best, calibration(best.score, best.null_score, hits[best.passage].score, sentence_sim)
@@ -486,6 +486,14 @@ class Tutor:
             hits=found.hits,
             timings_ms=timings,
             read_as=result.read_as,
+        )
+
+    def _can_answer(self, question: str, span: ReaderSpan) -> bool:
+        """Whether the span is of the kind asked: a count of the asked unit, a definition, an expansion."""
+        return (
+            self._counts_what_was_asked(question, span)
+            and defines_what_was_asked(question, span)
+            and expands_what_was_asked(question, span.text)
         )
 
     def _counts_what_was_asked(self, question: str, span: ReaderSpan) -> bool:

@@ -201,6 +201,39 @@ def kind_asked(question: str) -> tuple[str, ...]:
     return tuple(w for word in (m.group("group") or m.group("word")).split() for w in sorted(stems(word)))
 
 
+# "What does LSTM stand for?", "What do the letters BERT stand for?"
+_STANDS_FOR = re.compile(
+    r"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:acronym\s+|abbreviation\s+|letters?\s+)?"
+    r"(?P<acronym>[A-Za-z][A-Za-z0-9.&-]{1,9})\s+stand\s+for\b",
+    re.IGNORECASE,
+)
+_ARTICLE = frozenset({"the", "a", "an"})
+
+
+def expands_what_was_asked(question: str, answer: str) -> bool:
+    """Whether ``answer`` can be what an acronym the question asks about stands for.
+
+    Its words' initials spell the acronym, or begin with its first letter, or hold most of its
+    letters: of SQuAD's 243 "What does X stand for?" gold answers (dev and train) this rejects 3
+    ("European Championship" for UEFA). The lecture does not expand LSTM, and "What does LSTM
+    stand for?" was answered "No task separation" (0.62); any other question passes.
+    """
+    m = _STANDS_FOR.search(question)
+    if m is None:
+        return True
+    acronym = m["acronym"]
+    if acronym[:-1].isupper() and acronym.endswith("s"):  # "LSTMs"
+        acronym = acronym[:-1]
+    letters = [c for c in acronym.lower() if c.isalnum()]
+    initials = [w[0] for w in re.split(r"[\s/\-–]+", answer.lower()) if w[:1].isalnum() and w not in _ARTICLE]
+    if not initials or not letters:
+        return False
+    rest = iter(initials)
+    if all(any(c == i for i in rest) for c in letters) or initials[0] == letters[0]:
+        return True
+    return sum(c in initials for c in letters) >= 0.6 * len(letters)
+
+
 def asks_for_a_number(question: str) -> bool:
     """Whether ``question`` asks "how many" or "what year": its answer holds a number.
 

@@ -39,10 +39,21 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
+# An acronym's plural: "LSTMs", "RNNs", "GPUs" (as typed, or lower-cased with no vowel before the "s").
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]+)s\b")
+_NO_VOWEL_PLURAL = re.compile(r"^[b-df-hj-np-tv-xz0-9]{2,}s$")
+
+
 def words(text: str) -> list[str]:
-    """Stems of the lower-cased words of ``text``, without stopwords and question words."""
+    """Stems of the lower-cased words of ``text``, without stopwords and question words.
+
+    Snowball keeps the "s" of a plural with no vowel before it: "LSTMs" stemmed to "lstms" and
+    never met "LSTM" ("LSTM downsides" read no window of "LSTMs are: …"). Such plurals lose it.
+    """
     stop = stopwords()
-    return list(_stemmer().stemWords([w for w in _WORD.findall(text.lower()) if w not in stop]))
+    found = _WORD.findall(_ACRONYM_PLURAL.sub(r"\1", text).lower())
+    kept = [w[:-1] if _NO_VOWEL_PLURAL.match(w) else w for w in found if w not in stop]
+    return list(_stemmer().stemWords(kept))
 
 
 def stems(text: str) -> frozenset[str]:

@@ -193,6 +193,19 @@ def test_a_chatty_question_is_answered_like_the_plain_one(real_tutor: Tutor) -> 
     assert real_tutor.ask("BERT — who created it?").text == "Google Researchers"
 
 
+def test_an_acronym_is_met_in_the_singular_and_expanded_only_by_its_letters(real_tutor: Tutor) -> None:
+    from models.answer_types import expands_what_was_asked
+
+    # "LSTMs" stemmed to "lstms": "LSTM downsides" read no window of "LSTMs are: …" (declined at 0.00).
+    assert real_tutor.ask("LSTM downsides").text in {"Slow to train", "Rather unidirectional", "No task separation"}
+    # The lecture never expands LSTM: "No task separation" (0.62) is no expansion of it.
+    assert real_tutor.ask("What does LSTM stand for?").abstained
+    assert expands_what_was_asked("What does NFL stand for?", "the National Football League")
+    assert expands_what_was_asked("What does IR stand for?", "infrared")  # begins with its first letter
+    assert not expands_what_was_asked("What does LSTM stand for?", "No task separation")
+    assert expands_what_was_asked("Who created BERT?", "Google")  # not asked to expand anything
+
+
 def test_a_count_of_something_else_is_declined_not_given(real_tutor: Tutor) -> None:
     # "BERT_LARGE contains 340M parameters": the reader answered the layer count with it (0.82).
     assert real_tutor.ask("How many layers does BERT_LARGE have?").abstained  # "340M" (0.82) before

@@ -20,3 +20,10 @@ def test_stems_match_word_forms_and_ignore_case() -> None:
     assert stems("What is BERT pretrained on?") & stems("BERT pretraining uses unlabeled text")
     assert not stems("What is the capital of France?") & stems("Larger batches produce stable updates.")
     assert stems("What is it?") == frozenset()  # nothing but question words and stopwords
+
+
+def test_an_acronyms_plural_meets_its_singular() -> None:
+    # Snowball keeps the "s" when no vowel comes before it: "LSTMs" stemmed to "lstms", never "lstm".
+    assert words("LSTMs RNNs GPUs lstms") == ["lstm", "rnn", "gpu", "lstm"]
+    assert stems("LSTM downsides") & stems("LSTMs are: Slow to train")
+    assert words("bus thus") == ["bus", "thus"]  # a vowel before the "s": Snowball decides
