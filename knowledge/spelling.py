@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from models.answer_types import URL
+from models.citations import URL
 
 _WORD = re.compile(r"[A-Za-z]+")
 _VERBATIM = re.compile(f"({URL.pattern}|`[^`]*`)")

@@ -24,21 +24,23 @@ import numpy as np
 import torch
 
 from models.answer_types import (
-    LINK_TITLE,
-    URL,
     as_asked,
-    asks_for_a_link,
     asks_for_a_number,
     asks_for_a_time,
-    asks_for_a_title,
     is_number,
     is_time,
     kind_asked,
+)
+from models.batching import MAX_ROWS, ROW_WIDTH, pack_rows, packed_batch, padded_batch, round_width, shape_buckets
+from models.citations import (
+    LINK_TITLE,
+    URL,
+    asks_for_a_link,
+    asks_for_a_title,
     link_kind,
     links_cannot_answer,
     titles_cannot_answer,
 )
-from models.batching import MAX_ROWS, ROW_WIDTH, pack_rows, packed_batch, padded_batch, round_width, shape_buckets
 from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
 from models.embedder import PACKAGED_EMBEDDER, SentenceEmbedder, packaged_minilm_path

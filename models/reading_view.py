@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from models.answer_types import URL
+from models.citations import URL
 
 # A link's tracking parameters ("?msclkid=2b18…", "&utm_source=…"): where the link was clicked, not what it is.
 _TRACKING = re.compile(

@@ -256,7 +256,7 @@ def test_asked_what_kind_of_thing_the_answer_names_the_kind_and_the_thing(reader
 
 
 def test_a_link_answers_only_where_to_find_or_read_something(reader: Reader) -> None:
-    from models.answer_types import links_cannot_answer
+    from models.citations import links_cannot_answer
 
     assert links_cannot_answer("Who created BERT?") and links_cannot_answer("how many layers are there?")
     assert links_cannot_answer("When was it published?")
@@ -275,7 +275,7 @@ def test_a_link_answers_only_where_to_find_or_read_something(reader: Reader) -> 
 
 
 def test_a_cited_works_title_answers_only_what_it_is_called_or_where_it_is(reader: Reader, real_tutor: Tutor) -> None:
-    from models.answer_types import titles_cannot_answer
+    from models.citations import titles_cannot_answer
 
     assert titles_cannot_answer("What does BERT pretrain from?") and titles_cannot_answer("Who created BERT?")
     assert titles_cannot_answer("What is BERT pre-trained on?")  # asks what it is trained on, not what it is
@@ -291,7 +291,7 @@ def test_a_cited_works_title_answers_only_what_it_is_called_or_where_it_is(reade
     # Read as prose, the lecture's title answered: "Deep Bidirectional Transformers for Language Understanding" (0.78).
     assert real_tutor.ask("What does BERT pretrain from?").text == "unlabeled text"
     # Asked what the work is called, its title comes first: both read "Pretraining" (0.48, 0.44).
-    from models.answer_types import asks_for_a_title
+    from models.citations import asks_for_a_title
 
     assert asks_for_a_title("What is the BERT paper called?") and not asks_for_a_title("What is BERT called?")
     for asked in ("What is the name of the BERT paper?", "What is the BERT paper called?"):
@@ -299,7 +299,7 @@ def test_a_cited_works_title_answers_only_what_it_is_called_or_where_it_is(reade
 
 
 def test_asked_for_a_paper_video_notebook_or_book_a_link_of_that_kind_wins(real_tutor: Tutor) -> None:
-    from models.answer_types import link_kind
+    from models.citations import link_kind
     from models.reader import ReaderSpan, of_the_kind_asked
 
     assert link_kind("Where can I read the BERT paper?") is not None and link_kind("Where is it?") is None
@@ -315,7 +315,7 @@ def test_asked_for_a_paper_video_notebook_or_book_a_link_of_that_kind_wins(real_
 
 
 def test_asked_where_to_go_the_link_on_the_answers_line_answers(reader: Reader) -> None:
-    from models.answer_types import URL, asks_for_a_link
+    from models.citations import URL, asks_for_a_link
     from models.reader import link_on_the_line
     from models.reading_view import reading_view
 
