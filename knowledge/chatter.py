@@ -120,6 +120,7 @@ def _read_once(message: str) -> str:
 _TOPIC_FIRST = re.compile(
     r"^(?:(?:a\s+)?question\s+)?(?:about|on|regarding|re)?\s*"
     r"(?P<topic>(?!(?:i|i'm|im|we|you|my|our|this|that|it|thanks?|thx|ty|please|pls|ok|okay|and|but|hmm+"
+    r"|note|edit|update|ps|btw|also|so|well|sorry|quick|question|q|follow-up|followup"
     r"|in|at|by|for|with|within|along|according|besides|before|after|during|while|when|since|until|from|to|as"
     r"|under|over|without|despite|among|between|because|if|although|once|each|prior)\b)"
     r"[\w'-]+(?:\s+[\w'-]+){0,2}?)"

@@ -93,6 +93,8 @@ def test_a_topic_named_first_takes_the_place_of_the_pronoun_that_points_back(mes
         "BERT, who created it?",  # a comma sets off prose in SQuAD: "In 2009, what did it …" (none changes)
         "In 1958: what did the Middle Congo change its name to?",  # a time or place before it is no topic
         "BERT: what is a model?",  # nothing points back
+        "Edit: what is it used for?",  # a note to the reader, not a topic
+        "Follow-up: why are they slow?",
         "I'm reading about BERT. Who created it?",
         "What is the meaning of thanks",  # a word of the question, not a sentence of its own
         'What does "please" mean here?',
