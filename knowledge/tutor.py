@@ -112,6 +112,33 @@ def check_query(query: object, what: str = "question") -> str:
     return q
 
 
+def _answered(
+    result: SearchResult,
+    found: SearchResult,
+    passage: int,
+    text: str,
+    sentence: str,
+    in_sentence: tuple[int, int],
+    conf: float,
+    timings: dict[str, float],
+) -> Answer:
+    """The answer to ``result``'s question: ``text`` in passage ``passage`` of the search that ``found`` it."""
+    hit = found.hits[passage]
+    return Answer(
+        question=result.query,
+        abstained=False,
+        text=text,
+        confidence=conf,
+        sentence=sentence,
+        answer_in_sentence=in_sentence,
+        passage=hit.passage,
+        retrieval_score=hit.score,
+        hits=found.hits,
+        timings_ms=timings,
+        read_as=result.read_as,
+    )
+
+
 class Tutor:
     def __init__(
         self,
@@ -404,20 +431,7 @@ class Tutor:
         timings["total"] = (time.perf_counter() - t0) * 1e3
         if best is None or conf < self._threshold:
             return self._decline(result, q_vec, conf, timings)
-        hit = result.hits[best.passage]
-        return Answer(
-            question=typed,
-            abstained=False,
-            text=best.text,
-            confidence=conf,
-            sentence=best.sentence,
-            answer_in_sentence=best.answer_in_sentence,
-            passage=hit.passage,
-            retrieval_score=hit.score,
-            hits=result.hits,
-            timings_ms=timings,
-            read_as=result.read_as,
-        )
+        return _answered(result, result, best.passage, best.text, best.sentence, best.answer_in_sentence, conf, timings)
 
     @property
     def _threshold(self) -> float:
@@ -463,8 +477,7 @@ class Tutor:
         best, conf = read
         if best is None or conf < self._threshold:
             return None
-        hit = found.hits[best.passage]
-        view = reading_view(hit.passage.text)
+        view = reading_view(found.hits[best.passage].passage.text)
         listed = list_answered(view, best.start)
         if listed is None:
             return None
@@ -474,19 +487,8 @@ class Tutor:
             return self._decline(result, q_vec, 0.0, timings)
         start, end = snap_to_words(view.text, *item)
         s_start, s_end = view.answer_sentence(start, end)
-        return Answer(
-            question=result.query,
-            abstained=False,
-            text=view.text[start:end],
-            confidence=conf,
-            sentence=view.text[s_start:s_end],
-            answer_in_sentence=(start - s_start, end - s_start),
-            passage=hit.passage,
-            retrieval_score=hit.score,
-            hits=found.hits,
-            timings_ms=timings,
-            read_as=result.read_as,
-        )
+        sentence, in_sentence = view.text[s_start:s_end], (start - s_start, end - s_start)
+        return _answered(result, found, best.passage, view.text[start:end], sentence, in_sentence, conf, timings)
 
     def _can_answer(self, question: str, span: ReaderSpan) -> bool:
         """Whether the span is of the kind asked: a count of the asked unit, a definition, an expansion."""

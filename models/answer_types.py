@@ -75,9 +75,9 @@ def as_asked(question: str) -> str:
 
 # "What kind of text is …", "Which type of context perspective do …": the words after "of", up to an
 # auxiliary verb. Without one, only the first word: "Which kind of batches produce …" asks of batches.
-_AUXILIARY = r"(?:is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b"
+AUXILIARY = r"(?:is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b"
 _KIND_OF = re.compile(
-    rf"\b(?:kinds?|types?|sorts?)\s+of\s+(?:(?P<group>[\w-]+(?:\s+[\w-]+){{0,2}}?)(?=\s+{_AUXILIARY})|(?P<word>[\w-]+))",
+    rf"\b(?:kinds?|types?|sorts?)\s+of\s+(?:(?P<group>[\w-]+(?:\s+[\w-]+){{0,2}}?)(?=\s+{AUXILIARY})|(?P<word>[\w-]+))",
     re.IGNORECASE,
 )
 

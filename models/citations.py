@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from models.answer_types import asks_for_a_number, defined_term
+from models.answer_types import AUXILIARY, asks_for_a_number, defined_term
 
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]()\"']+")
 _NOT_A_LINK = re.compile(r"^\W*(?:who|whom|whose|when|how (?:much|long|old))\b", re.IGNORECASE)  # counts: below
@@ -78,9 +78,7 @@ _A_PLACE = re.compile(
     r"|\bis\s+there\s+(?:an?\s+|any\s+)?(?:videos?|notebooks?|papers?|books?|tutorials?|talks?|lectures?|explanations?)\b"
     r"|^\W*any\s+(?:[\w-]+\s+)?" + _MEDIA + r"\b"
     r"|^\W*(?:what|which)\s+(?:(?:is|are|was|were)\s+)?(?:(?:the|an?|one|some)\s+)?"
-    r"(?:(?!(?:do|does|did|can|could|should|would|will|is|are|was|were|has|have|had)\b)[\w-]+\s+){0,3}?"
-    + _MEDIA
-    + r"\b(?![^?]*\babout\b)",
+    r"(?:(?!" + AUXILIARY + r")[\w-]+\s+){0,3}?" + _MEDIA + r"\b(?![^?]*\babout\b)",
     re.IGNORECASE,
 )
 

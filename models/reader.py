@@ -45,7 +45,7 @@ from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
 from models.embedder import PACKAGED_EMBEDDER, SentenceEmbedder, packaged_minilm_path
 from models.fast_bert import FastBert, supports
-from models.reading_view import ReadingView, in_spans, reading_view, sentence_windows
+from models.reading_view import CLOSING_MARKS, ReadingView, in_spans, reading_view, sentence_windows
 from models.span_decoding import best_spans
 
 log = logging.getLogger(__name__)
@@ -142,7 +142,6 @@ class CastEmbedding(torch.nn.Module):
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
-_SENTENCE_END = tuple(".!?:;")
 
 
 def grown_by_kind(text: str, end: int, kind: tuple[str, ...]) -> int:
@@ -153,7 +152,7 @@ def grown_by_kind(text: str, end: int, kind: tuple[str, ...]) -> int:
     say it. Only the asked words, in the question's order, right after the span, in its sentence.
     """
     for asked in kind:
-        if text[end - 1 : end] in _SENTENCE_END or not (m := _NEXT_WORD.match(text, end)):
+        if (end and text[end - 1] in CLOSING_MARKS) or not (m := _NEXT_WORD.match(text, end)):
             break
         if stems(m.group(1)) != {asked}:
             break
@@ -398,7 +397,7 @@ class Reader:
                 marks.append([bool(c) and needed(text[a:b]) for c, (a, b) in zip(in_context, spans, strict=True)])
         s_idx, e_idx, scores, nulls = self._decode(features, segments, marks if needed is not None else None)
         best: dict[int, ReaderSpan] = {}  # window -> its best span (a long window has several features)
-        titled: set[int] = set()  # windows whose best span is in a cited work's title
+        in_title: dict[int, bool] = {}  # window -> whether its best span starts in a cited work's title
         for f, w in enumerate(mapping):
             p, w_start, _ = windows[w]
             score = float(scores[f])
@@ -415,10 +414,7 @@ class Reader:
             if v_end <= v_start or end <= start:
                 continue
             s_start, s_end = view.answer_sentence(v_start, v_end)
-            if any(t_start <= v_start < t_end for t_start, t_end in layouts[p].titles):
-                titled.add(w)
-            else:
-                titled.discard(w)
+            in_title[w] = any(t_start <= v_start < t_end for t_start, t_end in layouts[p].titles)
             best[w] = ReaderSpan(
                 p,
                 start,
@@ -432,7 +428,7 @@ class Reader:
             )
         order = sorted(best, key=lambda w: best[w].margin, reverse=True)
         if wants_title:  # asked what a work is called, a span in a cited title comes first
-            order.sort(key=lambda w: w not in titled)
+            order.sort(key=lambda w: not in_title[w])
         return of_the_kind_asked(question, [best[w] for w in order])
 
     def _features(

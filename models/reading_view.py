@@ -45,7 +45,7 @@ _TRACKING = re.compile(
 _MARKER = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+|#{1,6}[ \t]+|(?:>[ \t]?)+)")
 _OPENS_BLOCK = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]|>|```|~~~|\|)")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
-_CLOSED = ".!?:;"
+CLOSING_MARKS = ".!?:;"  # what ends a sentence or a lead-in
 LEAD_IN_WORDS = 12  # a longer line ending in a colon is prose, not a list's lead-in
 
 
@@ -266,7 +266,7 @@ def reading_view(text: str) -> ReadingView:
             if len("".join(chars[block:]).split()) <= LEAD_IN_WORDS:
                 lead, items = (block, len(chars)), 0
             block = None
-        if chars and chars[-1] not in _CLOSED and chars[-1] != " ":
+        if chars and chars[-1] not in CLOSING_MARKS and chars[-1] != " ":
             chars.append(".")
             origin.append(end)  # the newline: trimmed away if an answer ends here
     view = "".join(chars)
