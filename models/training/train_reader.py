@@ -66,6 +66,10 @@ class TrainConfig:
     window_tokens: int = 0  # > 0: also train on the sentence windows the tutor reads (see window_examples)
     window_negatives: float = 0.3  # chance that an answer-less window of the paragraph is a "no answer" example
     removed_answer_negatives: float = 0.0  # chance that a question is also paired with its paragraph less the answer
+    init_seed: int | None = None  # seed of the QA head's random init (default: seed); equal heads let runs be averaged
+    teachers: tuple[Path, ...] = ()  # reader weights whose averaged logits are distilled into this run
+    kd_alpha: float = 0.5  # weight of the distillation loss (the rest is the gold-span loss)
+    kd_temperature: float = 2.0
 
 
 def pick_device(name: str) -> torch.device:
@@ -121,6 +125,31 @@ def bucketed_batches(feats: Features, batch_size: int, rng: np.random.Generator)
     return batches
 
 
+def ensemble_logits(models: Any, inputs: dict[str, torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
+    """Start and end logits (fp32) of one model, or the mean over several: an ensemble is read as one reader."""
+    members = models if isinstance(models, list | tuple) else [models]
+    outs = [m(**inputs) for m in members]
+    start = torch.stack([o.start_logits.float() for o in outs]).mean(0)
+    end = torch.stack([o.end_logits.float() for o in outs]).mean(0)
+    return start, end
+
+
+def distillation_loss(
+    student: tuple[torch.Tensor, torch.Tensor],
+    teacher: tuple[torch.Tensor, torch.Tensor],
+    attention_mask: torch.Tensor,
+    temperature: float,
+) -> torch.Tensor:
+    """KL(teacher || student) over start and end positions at ``temperature`` (Hinton et al.), padding excluded."""
+    pad = attention_mask == 0
+    total = torch.zeros((), device=attention_mask.device)
+    for s, t in zip(student, teacher, strict=True):
+        s_log = torch.log_softmax(s.float().masked_fill(pad, -1e4) / temperature, dim=-1)
+        t_log = torch.log_softmax(t.float().masked_fill(pad, -1e4) / temperature, dim=-1)
+        total = total + torch.nn.functional.kl_div(s_log, t_log, log_target=True, reduction="batchmean")
+    return total / 2 * temperature**2
+
+
 @torch.no_grad()
 def predict(
     model: Any,
@@ -132,8 +161,13 @@ def predict(
     max_answer_tokens: int = 30,
     batch_size: int = 128,
 ) -> list[dict[str, Any]]:
-    """Best span, its score and the no-answer score for every example (over all its windows)."""
-    model.eval()
+    """Best span, its score and the no-answer score for every example (over all its windows).
+
+    ``model`` may be a list of readers: their logits are averaged (an ensemble).
+    """
+    members = model if isinstance(model, list | tuple) else [model]
+    for m in members:
+        m.eval()
     feats = tokenize_examples(tokenizer, examples, max_length, stride)
     best: list[dict[str, Any]] = [{"text": "", "score": float("-inf"), "null": float("inf")} for _ in examples]
     order = np.argsort([len(x) for x in feats.input_ids])
@@ -143,16 +177,14 @@ def predict(
         batch = collate(feats, idx, tokenizer.pad_token_id)
         inputs = {k: v.to(device) for k, v in batch.items() if not k.endswith("_positions")}
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=autocast):
-            out = model(**inputs)
+            start, end = ensemble_logits(members, inputs)
         width = inputs["input_ids"].shape[1]
         ctx_mask = torch.zeros((len(idx), width), dtype=torch.bool)
         for row, i in enumerate(idx):
             for k, o in enumerate(feats.offsets[i]):
                 if o is not None:
                     ctx_mask[row, k] = True
-        s, e, score, null = best_spans(
-            out.start_logits.float(), out.end_logits.float(), ctx_mask.to(device), max_answer_tokens
-        )
+        s, e, score, null = best_spans(start, end, ctx_mask.to(device), max_answer_tokens)
         for row, i in enumerate(idx):
             ex_i = int(feats.example_index[i])
             rec = best[ex_i]
@@ -164,7 +196,8 @@ def predict(
                 assert so is not None and eo is not None
                 rec["score"] = sc
                 rec["text"] = examples[ex_i].context[so[0] : eo[1]]
-    model.train()
+    for m in members:
+        m.train()
     return best
 
 
@@ -193,6 +226,21 @@ def build_model(base: Path, device: torch.device) -> Any:
     model = BertForQuestionAnswering.from_pretrained(base, config=config, dtype=torch.float32)
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     return model.to(device)  # type: ignore[arg-type]
+
+
+def load_weights(model: Any, weights: Path) -> Any:
+    """Put a trained reader's weights (what training changed) on top of the packaged encoder."""
+    from safetensors.torch import load_file
+
+    state = {k: v.float() for k, v in load_file(str(weights)).items()}
+    _, unexpected = model.load_state_dict(state, strict=False)
+    if unexpected:
+        raise SystemExit(f"{weights} does not fit the reader: {unexpected[:3]}")
+    return model
+
+
+def load_reader(base: Path, weights: Path, device: torch.device) -> Any:
+    return load_weights(build_model(base, device), weights)
 
 
 def train(cfg: TrainConfig) -> dict[str, Any]:
@@ -224,15 +272,15 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     dev = load_jsonl(cfg.qa_dir / "squad_dev_eval" / "squad_v1.1_dev.jsonl.gz")
     dev_sample = random.Random(0).sample(dev, min(len(dev), cfg.dev_limit or 1000))
 
+    if cfg.init_seed is not None:
+        torch.manual_seed(cfg.init_seed)
     model = build_model(cfg.base, device)
+    if cfg.init_seed is not None:
+        torch.manual_seed(cfg.seed)
     if cfg.init_from is not None:
-        from safetensors.torch import load_file
-
-        state = {k: v.float() for k, v in load_file(str(cfg.init_from)).items()}
-        _, unexpected = model.load_state_dict(state, strict=False)
-        if unexpected:
-            raise SystemExit(f"{cfg.init_from} does not fit the reader: {unexpected[:3]}")
-        print(f"initialised from {cfg.init_from} ({len(state)} tensors)", flush=True)
+        load_weights(model, cfg.init_from)
+        print(f"initialised from {cfg.init_from}", flush=True)
+    teachers = [load_reader(cfg.base, t, device).eval().requires_grad_(False) for t in cfg.teachers]
     params = [p for p in model.parameters() if p.requires_grad]
     decay = [p for p in params if p.ndim >= 2]
     no_decay = [p for p in params if p.ndim < 2]
@@ -266,8 +314,8 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     autocast = device.type in ("cuda", "cpu")
     t_train = time.time()
     budget_s = cfg.budget_minutes * 60 - prep_s
-    fitted = False
-    t_rate = time.time()
+    t_rate, rate_step = time.time(), step
+    asked = planned
     bar = tqdm(total=planned, initial=step, desc="train-reader", mininterval=5)
     last_ck = time.time()
     while step < planned:
@@ -280,7 +328,16 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
             for g in opt.param_groups:
                 g["lr"] = lr_at(step)
             with torch.autocast(device.type, dtype=torch.bfloat16, enabled=autocast):
-                loss = model(**batch).loss
+                out = model(**batch)
+                loss = out.loss
+                if teachers:
+                    inputs = {k: v for k, v in batch.items() if not k.endswith("_positions")}
+                    with torch.no_grad():
+                        taught = ensemble_logits(teachers, inputs)
+                    kd = distillation_loss(
+                        (out.start_logits, out.end_logits), taught, batch["attention_mask"], cfg.kd_temperature
+                    )
+                    loss = (1 - cfg.kd_alpha) * loss + cfg.kd_alpha * kd
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
             opt.step()
@@ -291,16 +348,18 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
             step += 1
             bar.update(1)
             if step == 30:
-                t_rate = time.time()
-            if not fitted and step == 130:
-                # Measured after warm-up steps, which are slower than the rest.
-                rate = 100 / (time.time() - t_rate)
-                fit = 130 + int(rate * (budget_s - (time.time() - t_train)) * 0.95)
-                if fit < planned:
-                    print(f"budget: {rate:.1f} steps/s, schedule shortened {planned} -> {fit} steps", flush=True)
-                    planned = fit
+                t_rate, rate_step = time.time(), step
+            if step >= 130 and step - rate_step >= 100:
+                # Re-fitted every 100 steps (after warm-up steps, which are slower): the rate moves when
+                # other runs share the GPU or the CPU, and a run killed past its budget saves nothing.
+                # It may also grow back (never past the epochs asked for): the first steps run slowly.
+                rate = (step - rate_step) / (time.time() - t_rate)
+                fit = min(asked, step + int(rate * (budget_s - (time.time() - t_train)) * 0.95))
+                if abs(fit - planned) > 0.01 * planned:
+                    print(f"budget: {rate:.1f} steps/s, schedule {planned} -> {fit} steps", flush=True)
+                    planned = max(step, fit)
                     bar.total = planned
-                fitted = True
+                t_rate, rate_step = time.time(), step
             if step % cfg.log_every == 0:
                 print(f"step {step}/{planned} loss {loss.item():.3f} lr {lr_at(step):.2e}", flush=True)
             if step % max(1, planned // 5) == 0 or step == planned:
@@ -339,7 +398,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
 
     save_file(state, str(cfg.out / "reader.safetensors"), metadata={"format": "pt", "frozen": FROZEN_PREFIX})
     summary = {
-        "config": {k: str(v) if isinstance(v, Path) else v for k, v in cfg.__dict__.items()},
+        "config": {k: _jsonable(v) for k, v in cfg.__dict__.items()},
         "features": len(feats),
         "steps": step,
         "train_minutes": train_minutes,
@@ -373,6 +432,14 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     return summary
 
 
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
 def parse_args(argv: list[str] | None = None) -> TrainConfig:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--base", type=Path, default=None, help="encoder directory (default: packaged MiniLM)")
@@ -400,6 +467,12 @@ def parse_args(argv: list[str] | None = None) -> TrainConfig:
     ap.add_argument(
         "--removed-answer-negatives", type=float, default=0.0, help="pair a question with its paragraph less the answer"
     )
+    ap.add_argument("--init-seed", type=int, default=None, help="seed of the QA head's init (default: --seed)")
+    ap.add_argument(
+        "--teachers", type=Path, nargs="*", default=(), help="reader weights whose mean logits are distilled"
+    )
+    ap.add_argument("--kd-alpha", type=float, default=0.5, help="weight of the distillation loss")
+    ap.add_argument("--kd-temperature", type=float, default=2.0)
     ns = ap.parse_args(argv)
     base = ns.base
     if base is None:
@@ -417,6 +490,10 @@ def parse_args(argv: list[str] | None = None) -> TrainConfig:
         window_tokens=ns.window_tokens,
         window_negatives=ns.window_negatives,
         removed_answer_negatives=ns.removed_answer_negatives,
+        init_seed=ns.init_seed,
+        teachers=tuple(ns.teachers),
+        kd_alpha=ns.kd_alpha,
+        kd_temperature=ns.kd_temperature,
     )
     if ns.same_article_negatives is not None:
         cfg.same_article_negatives = ns.same_article_negatives
