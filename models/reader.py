@@ -160,6 +160,22 @@ def grown_by_kind(text: str, end: int, kind: tuple[str, ...]) -> int:
     return end
 
 
+_HALF_COMPARISON = re.compile(r"\bas\s+[\w-]+$", re.IGNORECASE)
+_COMPARISON_CLOSED = re.compile(r"[ \t]+as[ \t]+(?:possible|can be|ever)\b", re.IGNORECASE)
+
+
+def completed_comparison(text: str, start: int, end: int) -> int:
+    """``end`` moved past the "as possible" that completes a span ending in "as efficient".
+
+    "as efficient" is half a phrase: the reader stops there in "We create representations to be
+    as efficient as possible" ("How efficient should representations be?"). No SQuAD v1.1 answer,
+    gold or read, ends in either form, so nothing there changes.
+    """
+    if _HALF_COMPARISON.search(text, start, end) and (m := _COMPARISON_CLOSED.match(text, end)):
+        return m.end()
+    return end
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Grow a span to whole words and trim whitespace and dangling punctuation.
 
@@ -407,7 +423,7 @@ class Reader:
             v_start = w_start + int(offsets[f][int(s_idx[f])][0])
             v_end = w_start + int(offsets[f][int(e_idx[f])][1])
             v_start, v_end = view.whole_question(*snap_to_words(view.text, v_start, v_end))
-            v_end = grown_by_kind(view.text, v_end, kind)
+            v_end = completed_comparison(view.text, v_start, grown_by_kind(view.text, v_end, kind))
             if wants_link:
                 v_start, v_end = link_on_the_line(view, layouts[p].links, v_start, v_end)
             start, end = snap_to_words(text, *view.to_source(v_start, v_end))

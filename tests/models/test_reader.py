@@ -255,6 +255,21 @@ def test_asked_what_kind_of_thing_the_answer_names_the_kind_and_the_thing(reader
     assert spans[0].sentence[slice(*spans[0].answer_in_sentence)] == "unlabeled text"
 
 
+def test_an_answer_ending_in_half_a_comparison_gets_its_other_half(reader: Reader) -> None:
+    from models.reader import completed_comparison
+
+    text = "We create representations to be as efficient as possible it means - take the least space."
+    start, end = text.index("as efficient"), text.index("efficient") + len("efficient")
+    assert text[start : completed_comparison(text, start, end)] == "as efficient as possible"
+    assert completed_comparison(text, text.index("efficient"), end) == end  # no "as" of its own in the span
+    other = "It is twice as fast as the old one."
+    end = other.index("fast") + len("fast")
+    assert completed_comparison(other, other.index("twice"), end) == end  # "as the old one" is no "as possible"
+    passage = "Lets remember that networks work on representations. " + text
+    spans = reader.run("How efficient should representations be?", [passage])
+    assert spans[0].text == "as efficient as possible" == passage[spans[0].start : spans[0].end]
+
+
 def test_a_link_answers_only_where_to_find_or_read_something(reader: Reader) -> None:
     from models.citations import links_cannot_answer
 
