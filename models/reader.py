@@ -176,6 +176,22 @@ def completed_comparison(text: str, start: int, end: int) -> int:
     return end
 
 
+_CLAUSE_DASH = re.compile(r"[ \t]-[ \t]")
+
+
+def before_a_clause_dash(text: str, start: int, end: int) -> int:
+    """``end`` cut back to a spaced hyphen inside the span: notes join clauses with " - ".
+
+    "Pretraining is a KEY element of BERT - we are separating understanding language from a given
+    task": asked "What is pretraining?", the reader ran on past the dash. (An en dash joins ranges,
+    "1856 – 1943", and stays.) On SQuAD v1.1 dev, read as the tutor reads, one answer changes:
+    "a carboxysome - an icosahedral structure" becomes the gold "a carboxysome".
+    """
+    if m := _CLAUSE_DASH.search(text, start, end):
+        return m.start() if m.start() > start else end
+    return end
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Grow a span to whole words and trim whitespace and dangling punctuation.
 
@@ -422,7 +438,8 @@ class Reader:
             view, text = views[p], passages[p]
             v_start = w_start + int(offsets[f][int(s_idx[f])][0])
             v_end = w_start + int(offsets[f][int(e_idx[f])][1])
-            v_start, v_end = view.whole_question(*snap_to_words(view.text, v_start, v_end))
+            v_start, v_end = snap_to_words(view.text, v_start, v_end)
+            v_start, v_end = view.whole_question(v_start, before_a_clause_dash(view.text, v_start, v_end))
             v_end = completed_comparison(view.text, v_start, grown_by_kind(view.text, v_end, kind))
             if wants_link:
                 v_start, v_end = link_on_the_line(view, layouts[p].links, v_start, v_end)

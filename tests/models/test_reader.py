@@ -431,3 +431,16 @@ def test_a_question_without_its_question_mark_reads_as_one_with_it(reader: Reade
     passage = "What is a model? It's a problem representation. In this case - a language representation."
     bare, asked = reader.run("what is a model", [passage]), reader.run("what is a model?", [passage])
     assert [(s.text, s.score, s.null_score) for s in bare] == [(s.text, s.score, s.null_score) for s in asked]
+
+
+def test_an_answer_stops_at_a_dash_that_joins_two_clauses(reader: Reader) -> None:
+    from models.reader import before_a_clause_dash
+
+    text = "Pretraining is a KEY element of BERT - we are separating understanding language from a given task"
+    start = text.index("a KEY")
+    assert text[start : before_a_clause_dash(text, start, len(text))] == "a KEY element of BERT"
+    ranges = "Tesla lived 10 July 1856 – 7 January 1943 in all"
+    assert before_a_clause_dash(ranges, 12, len(ranges)) == len(ranges)  # an en dash joins a range
+    assert before_a_clause_dash("less-easy heads", 0, 15) == 15  # a hyphen inside a word
+    spans = reader.run("What is pretraining?", [text])
+    assert spans[0].text == "a KEY element of BERT"
