@@ -5,7 +5,8 @@
 - The *sentence* detector: a logistic regression on cos(question, the sentence that holds the
   span), from the sentence embedder, which was trained on question–answer pairs.
 
-Confidence is the larger of the two probabilities. The reader's no-answer score is a small model's
+Confidence is the larger of the two probabilities, and the sentence detector vouches only inside a
+passage that is about the question (``SENTENCE_FLOOR``). The reader's no-answer score is a small model's
 judgement that shifts on text unlike its Wikipedia training paragraphs (slides, terse list items,
 paraphrase: "In what year was BERT born?" against "BERT is a 2018 child of Google Researchers"),
 while the embedder misses terse answers ("Slow to train") that the reader finds. They fail in
@@ -24,6 +25,17 @@ from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
+
+# cos(question, passage) under which the sentence detector does not vouch. It sees one sentence, and
+# a question about something else that shares a name or a word with it scores like a paraphrase:
+# "Who is the CEO of Google?" against "BERT is a 2018 child of Google Researchers." (0.45, so 0.41,
+# over the threshold, while the reader's own detector said 0.00), "What are the rules of chess?"
+# against the heading "General rules". Their passages are not about the question (cosine 0.06,
+# 0.07). On the held-out SQuAD articles used as lectures (``models.training.calibrate``) no right
+# answer that the sentence detector alone carried had a passage under 0.15 (20 of 20 kept), and 2
+# of the 20 off-topic questions it carried had; on our lecture questions the lowest right one is
+# 0.18 ("Where can I find the SQuAD dataset?"). The reader's detector has the similarity as an input.
+SENTENCE_FLOOR = 0.15
 
 
 @dataclass(frozen=True)
@@ -50,9 +62,11 @@ class Calibration:
     reader: Logistic = field(default_factory=lambda: Logistic((0.136, 0.0, 0.0), -2.376))
     sentence: Logistic = field(default_factory=lambda: Logistic((7.0,), -3.9))
     threshold: float = 0.3  # below this confidence the tutor declines
+    sentence_floor: float = SENTENCE_FLOOR
 
     def __call__(self, span_score: float, null_score: float, similarity: float, sentence_similarity: float) -> float:
-        return max(self.reader(span_score - null_score, span_score, similarity), self.sentence(sentence_similarity))
+        sentence = self.sentence(sentence_similarity) if similarity >= self.sentence_floor else 0.0
+        return max(self.reader(span_score - null_score, span_score, similarity), sentence)
 
     @classmethod
     def load(cls, path: Path) -> Calibration:
@@ -61,12 +75,20 @@ class Calibration:
         try:
             data = json.loads(path.read_text())
             return cls(
-                Logistic.from_dict(data["reader"]), Logistic.from_dict(data["sentence"]), float(data["threshold"])
+                Logistic.from_dict(data["reader"]),
+                Logistic.from_dict(data["sentence"]),
+                float(data["threshold"]),
+                float(data.get("sentence_floor", SENTENCE_FLOOR)),
             )
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("%s is not a calibration this version reads (%s); using the defaults", path, exc)
             return cls()
 
     def save(self, path: Path, **extra: object) -> None:
-        body = {"reader": self.reader.to_dict(), "sentence": self.sentence.to_dict(), "threshold": self.threshold}
+        body = {
+            "reader": self.reader.to_dict(),
+            "sentence": self.sentence.to_dict(),
+            "threshold": self.threshold,
+            "sentence_floor": self.sentence_floor,
+        }
         path.write_text(json.dumps({**body, **extra}, indent=2) + "\n")

@@ -116,7 +116,8 @@ def _fit(rows: list[dict[str, Any]], decline: float) -> Calibration:
     for x in (_reader_x(read), _sentence_x(read)):
         lr = LogisticRegression(C=1.0).fit(x, y)
         detectors.append(Logistic(tuple(float(w) for w in lr.coef_[0]), float(lr.intercept_[0])))
-    cal = Calibration(detectors[0], detectors[1])
+    # The threshold is fitted on the two detectors alone; the passage floor declines more on top.
+    cal = Calibration(detectors[0], detectors[1], sentence_floor=-1.0)
     off_topic = [_confidence(cal, r) for r in chosen if not r["positive"]]
     return Calibration(cal.reader, cal.sentence, float(np.quantile(off_topic, decline)))
 

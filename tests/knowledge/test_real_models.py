@@ -89,8 +89,8 @@ def test_a_third_sample_of_lecture_questions_asked_plainly_or_citing_the_lecture
 def test_two_more_samples_with_list_places_requests_and_links(real_tutor: Tutor) -> None:
     """38 questions written before the rules for places in lists, listed questions and links
     (``lecture_questions_d``), and 43 after them (``_e``: plain ones, requests such as "Name a
-    drawback of LSTMs.", places, where-to-go). The shipped tutor measures EM 0.76 / 0.73, F1
-    0.84 / 0.81, abstention 0.80 / 0.83, false abstention 0.09 / 0.08 (before those rules: EM
+    drawback of LSTMs.", places, where-to-go). The shipped tutor measures EM 0.82 / 0.73, F1
+    0.85 / 0.81, abstention 0.80 / 1.0, false abstention 0.09 / 0.08 (before those rules: EM
     0.67 / 0.68, F1 0.76 / 0.75).
     """
     for name in ("lecture_questions_d.jsonl", "lecture_questions_e.jsonl"):
@@ -102,15 +102,16 @@ def test_two_more_samples_with_list_places_requests_and_links(real_tutor: Tutor)
 def test_two_samples_written_in_a_later_session(real_tutor: Tutor) -> None:
     """42 questions written before that session's changes (``lecture_questions_f``: paraphrases,
     places, links, yes/no) and 32 after them in the shared dev set's style (``_g``). The shipped
-    tutor measures EM 0.67 / 0.71, F1 0.74 / 0.83, abstention 0.83 / 0.75, false abstention
-    0.06 / 0.07 (``_f`` before the changes: EM 0.58, F1 0.66). Most misses left are span
+    tutor measures EM 0.72 / 0.75, F1 0.77 / 0.85, abstention 1.0 / 1.0, false abstention
+    0.06 / 0.07 (``_f`` before the changes: EM 0.58, F1 0.66; abstention 0.83 / 0.75 before the
+    sentence detector needed a passage about the question). Most misses left are span
     boundaries ("right" for "both left and right context") that SQuAD's annotation style does
     not support fixing by rule.
     """
     for name in ("lecture_questions_f.jsonl", "lecture_questions_g.jsonl"):
         report, _ = evaluate(real_tutor, load_items(Path(__file__).parents[1] / "data" / name))
         assert report.em >= 0.6 and report.f1 >= 0.7 and report.recall_at_k >= 0.9
-        assert report.abstain_accuracy >= 0.6 and report.false_abstain_rate <= 0.15
+        assert report.abstain_accuracy >= 0.9 and report.false_abstain_rate <= 0.15
 
 
 def test_quality_floor_on_our_harder_lecture_questions(real_tutor: Tutor) -> None:
@@ -162,6 +163,16 @@ def test_near_topic_questions_the_lecture_does_not_answer_are_declined(real_tuto
     """On-topic but not covered ("Who created GPT-3?"): the hard case for either detector. 10 of 10 now."""
     report, _ = evaluate(real_tutor, load_items(Path(__file__).parents[1] / "data" / "near_topic_questions.jsonl"))
     assert report.abstain_accuracy >= 0.9
+
+
+@pytest.mark.parametrize(
+    "question", ["Who is the CEO of Google?", "What are the rules of chess?", "What is the best programming language?"]
+)
+def test_a_question_sharing_only_a_name_or_a_word_with_a_sentence_is_declined(real_tutor: Tutor, question: str) -> None:
+    """The sentence detector alone said 0.39–0.41 ("BERT is a 2018 child of Google Researchers",
+    "General rules", "English and Binary"); the passages are not about the question (cos < 0.13)."""
+    answer = real_tutor.ask(question)
+    assert answer.abstained, answer.text
 
 
 def test_the_c_heap_is_trimmed_every_few_asks(real_tutor: Tutor, monkeypatch: pytest.MonkeyPatch) -> None:
