@@ -31,7 +31,7 @@ from knowledge.results import Answer, Hit, IngestReport, SearchResult
 from knowledge.spelling import Speller
 from knowledge.store import LectureInfo, PassageRecord, Store
 from models import text_demos
-from models.answer_types import count_unit, counted_words, expands_what_was_asked
+from models.answer_types import count_unit, counted_words, expands_what_was_asked, is_number, measured_words
 from models.classifiers import AppropriatenessClassifier, Classification, HumorClassifier
 from models.confidence import Calibration
 from models.content_words import stems
@@ -509,9 +509,14 @@ class Tutor:
         embedder (people / inhabitants, tons / tonnes). Of SQuAD v1.1 dev's 641 right "how many"
         answers this rejects 4 (0.6 %: "times" / "turnovers"). Such an answer is declined, not
         replaced by the next span: that was another number of the same facts or a quantifier
-        ("How many layers does BERT_BASE have?" → "all", 0.37).
+        ("How many layers does BERT_BASE have?" → "all", 0.37). A number answering "What is the
+        vocabulary size of BERT?" is read the same way (``measured_words``): "340M" counts
+        parameters, not a vocabulary (0.71 before); of SQuAD v1.1's 218 right numbers answering
+        "What is the … size/length/number/count/amount of …?" (train and dev) none is rejected.
         """
         counted = [w for w in counted_words(question) if stems(w)]
+        if not counted and any(is_number(w) for w in span.text.split()):
+            counted = [w for w in measured_words(question) if stems(w)]
         unit = count_unit(span.sentence, *span.answer_in_sentence) if counted else ""
         if not stems(unit) or stems(unit) & stems(question) or stems(" ".join(counted)) & stems(span.sentence):
             return True

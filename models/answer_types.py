@@ -171,6 +171,46 @@ def counted_words(question: str) -> tuple[str, ...]:
     return tuple(w for w in m.groups() if w) if m else ()
 
 
+_MEASURED = re.compile(
+    r"^\W*(?:what|which)(?:'s|\s+(?:is|was|are|were))\s+(?:the\s+)?(?:[\w-]+'s\s+)?"
+    r"(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<measure>size|length|number|count|amount)\b(?:\s+of\s+(?P<of>[^?]+))?",
+    re.IGNORECASE,
+)
+_GENERIC = frozenset(
+    [
+        "minimum",
+        "maximum",
+        "max",
+        "min",
+        "total",
+        "average",
+        "mean",
+        "typical",
+        "approximate",
+        "overall",
+        "estimated",
+        "exact",
+        "current",
+        "full",
+        "entire",
+    ]
+)
+
+
+def measured_words(question: str) -> tuple[str, ...]:
+    """What "What is the vocabulary size of BERT?" measures, and the measure: ("vocabulary", "size").
+
+    The words before the measure, less "maximum", "average" and the like; without them, what the
+    measure is "of" ("the total length of the Delhi Metro" → "Delhi", "Metro", "length"). Read like
+    ``counted_words`` for a "how many" question: a number answering it must count one of these.
+    """
+    m = _MEASURED.match(question)
+    if not m:
+        return ()
+    mods = [w for w in m.group("mods").split() if w.lower() not in _GENERIC]
+    return (*(mods or (m.group("of") or "").split()), m.group("measure"))
+
+
 def count_unit(sentence: str, start: int, end: int) -> str:
     """The unit of the count in ``sentence[start:end]``, inside the span or right after it.
 

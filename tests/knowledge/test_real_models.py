@@ -127,8 +127,9 @@ def test_quality_floor_on_our_harder_lecture_questions(real_tutor: Tutor) -> Non
     """27 more questions of our own (21 answerable, 6 near-topic), written later and harder.
 
     Questions about lists, links and the lecture's own structure ("Which idiom is used among the
-    examples?"), where a SQuAD reader is weakest. The shipped tutor measures F1 0.51, EM 0.43,
-    sentence accuracy 0.57, abstention 0.67, false abstention 0.29; the floors catch a collapse.
+    examples?"), where a SQuAD reader is weakest. The shipped tutor measures F1 0.56, EM 0.52,
+    sentence accuracy 0.57, abstention 1.0 (0.67 before "What is the vocabulary size of BERT?"
+    needed a number that counts a vocabulary), false abstention 0.29; the floors catch a collapse.
     Asked as students type them, lower case and without question marks, the same floors hold
     (read as typed they did not: F1 0.39, false abstention 0.43).
     """
@@ -137,7 +138,7 @@ def test_quality_floor_on_our_harder_lecture_questions(real_tutor: Tutor) -> Non
     for questions in (items, typed):
         report, _ = evaluate(real_tutor, questions)
         assert report.f1 >= 0.4 and report.em >= 0.3
-        assert report.recall_at_k >= 0.9
+        assert report.recall_at_k >= 0.9 and report.abstain_accuracy >= 0.8
         assert report.abstain_accuracy >= 0.3 and report.false_abstain_rate <= 0.35
 
 
@@ -233,6 +234,9 @@ def test_a_count_of_something_else_is_declined_not_given(real_tutor: Tutor) -> N
     assert real_tutor.ask("How many parameters does BERT_LARGE contain?").text == "340M"
     assert real_tutor.ask("How many parameters does BERT_LARGE have?").text == "340M"  # "110M" (0.93): a link's tracker
     assert real_tutor.ask("how many params does bert large have").text == "340M"  # alike to the embedder
+    assert real_tutor.ask("What is the vocabulary size of BERT?").abstained  # "340M" (0.71) before
+    assert real_tutor.ask("What is the maximum sequence length of BERT?").abstained  # "340M" (0.74)
+    assert real_tutor.ask("What is the number of parameters of BERT_BASE?").text == "110M"
     facts = "BERT_BASE contains 110M parameters and BERT_LARGE contains 340M parameters."
     at = facts.index("340M")
     for end in (at + 4, at + 15):  # "340M" and "340M parameters": the unit after the span or in it

@@ -404,10 +404,15 @@ def test_when_something_happened_is_answered_with_a_time_or_not_at_all(reader: R
 
 
 def test_what_a_count_counts_is_read_from_the_question_and_the_answer_sentence() -> None:
-    from models.answer_types import count_unit, counted_words, unit_after
+    from models.answer_types import count_unit, counted_words, measured_words, unit_after
 
     assert counted_words("How many layers does BERT_LARGE have?") == ("layers", "does")
     assert counted_words("Hey, how many total yards?") == ("total", "yards") and counted_words("Who?") == ()
+    assert measured_words("What is the vocabulary size of BERT?") == ("vocabulary", "size")
+    assert measured_words("What is the maximum sequence length of BERT?") == ("sequence", "length")
+    assert measured_words("What's BERT's vocabulary size?") == ("vocabulary", "size")
+    assert measured_words("What is the total length of the Delhi Metro?") == ("the", "Delhi", "Metro", "length")
+    assert measured_words("What is the capital of France?") == () == measured_words("How big is BERT?")
     facts = "BERT_LARGE contains 340M parameters. Then three. Linebackers"
     assert unit_after(facts, facts.index("340M") + 4) == "parameters"
     assert unit_after(facts, facts.index("three") + 5) == ""  # a sentence ends: no unit
