@@ -31,7 +31,7 @@ from knowledge.results import Answer, Hit, IngestReport, SearchResult
 from knowledge.spelling import Speller
 from knowledge.store import LectureInfo, PassageRecord, Store
 from models import text_demos
-from models.answer_types import count_unit, counted_words, expands_what_was_asked, is_number, measured_words
+from models.answer_types import count_unit, counted_words, expands_what_was_asked, holds_a_number, measured_words
 from models.classifiers import AppropriatenessClassifier, Classification, HumorClassifier
 from models.confidence import Calibration
 from models.content_words import stems
@@ -515,7 +515,7 @@ class Tutor:
         "What is the … size/length/number/count/amount of …?" (train and dev) none is rejected.
         """
         counted = [w for w in counted_words(question) if stems(w)]
-        if not counted and any(is_number(w) for w in span.text.split()):
+        if not counted and holds_a_number(span.text):
             counted = [w for w in measured_words(question) if stems(w)]
         unit = count_unit(span.sentence, *span.answer_in_sentence) if counted else ""
         if not stems(unit) or stems(unit) & stems(question) or stems(" ".join(counted)) & stems(span.sentence):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from models.content_words import stems
+from models.content_words import singular_acronyms, stems
 
 # "When did/was/will …": an event's time. ("When do chloroplasts spread out flat?" asks a condition,
 # and "When X, what …?" asks the "what".)
@@ -115,9 +115,7 @@ def expands_what_was_asked(question: str, answer: str) -> bool:
     m = _STANDS_FOR.search(question)
     if m is None:
         return True
-    acronym = m["acronym"]
-    if acronym[:-1].isupper() and acronym.endswith("s"):  # "LSTMs"
-        acronym = acronym[:-1]
+    acronym = singular_acronyms(m["acronym"])  # "LSTMs"
     letters = [c for c in acronym.lower() if c.isalnum()]
     initials = [w[0] for w in re.split(r"[\s/\-–]+", answer.lower()) if w[:1].isalnum() and w not in _ARTICLE]
     if not initials or not letters:
@@ -216,7 +214,7 @@ def count_unit(sentence: str, start: int, end: int) -> str:
 
     "340M" and "340M parameters" both count "parameters": the word after the span's last number.
     """
-    numbers = [m.end() for m in re.finditer(r"[\w.,]+", sentence[start:end]) if is_number(m.group())]
+    numbers = [m.end() for m in _TOKEN.finditer(sentence[start:end]) if is_number(m.group())]
     return unit_after(sentence, start + numbers[-1] if numbers else end)
 
 
@@ -227,6 +225,14 @@ def unit_after(sentence: str, end: int) -> str:
     """
     m = _UNIT.match(sentence[end:])
     return m.group(1) if m else ""
+
+
+_TOKEN = re.compile(r"[\w.,]+")  # "340M", "1,500", "3.5": how a count is read out of a span
+
+
+def holds_a_number(text: str) -> bool:
+    """Whether a token of ``text`` is a number (``is_number``): "340M parameters", "two birds"."""
+    return any(is_number(m.group()) for m in _TOKEN.finditer(text))
 
 
 def is_number(token_text: str) -> bool:

@@ -44,6 +44,11 @@ _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]+)s\b")
 _NO_VOWEL_PLURAL = re.compile(r"^[b-df-hj-np-tv-xz0-9]{2,}s$")
 
 
+def singular_acronyms(text: str) -> str:
+    """``text`` with each acronym's plural made singular: "LSTMs" → "LSTM", "GPUs" → "GPU"."""
+    return _ACRONYM_PLURAL.sub(r"\1", text)
+
+
 def words(text: str) -> list[str]:
     """Stems of the lower-cased words of ``text``, without stopwords and question words.
 
@@ -51,7 +56,7 @@ def words(text: str) -> list[str]:
     never met "LSTM" ("LSTM downsides" read no window of "LSTMs are: …"). Such plurals lose it.
     """
     stop = stopwords()
-    found = _WORD.findall(_ACRONYM_PLURAL.sub(r"\1", text).lower())
+    found = _WORD.findall(singular_acronyms(text).lower())
     kept = [w[:-1] if _NO_VOWEL_PLURAL.match(w) else w for w in found if w not in stop]
     return list(_stemmer().stemWords(kept))
 
