@@ -32,6 +32,7 @@ from knowledge.spelling import Speller
 from knowledge.store import LectureInfo, PassageRecord, Store
 from models import text_demos
 from models.answer_types import count_unit, counted_words, expands_what_was_asked, holds_a_number, measured_words
+from models.asked_kind import names_another_kind
 from models.classifiers import AppropriatenessClassifier, Classification, HumorClassifier
 from models.confidence import Calibration
 from models.content_words import stems
@@ -491,11 +492,13 @@ class Tutor:
         return _answered(result, found, best.passage, view.text[start:end], sentence, in_sentence, conf, timings)
 
     def _can_answer(self, question: str, span: ReaderSpan) -> bool:
-        """Whether the span is of the kind asked: a count of the asked unit, a definition, an expansion."""
+        """Whether the span is of the kind asked: a count of the asked unit, a definition, an expansion,
+        not a neighbour of the kind asked for."""
         return (
             self._counts_what_was_asked(question, span)
             and defines_what_was_asked(question, span)
             and expands_what_was_asked(question, span.text)
+            and not names_another_kind(question, span)
         )
 
     def _counts_what_was_asked(self, question: str, span: ReaderSpan) -> bool:

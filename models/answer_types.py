@@ -174,6 +174,14 @@ _MEASURED = re.compile(
     r"(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<measure>size|length|number|count|amount)\b(?:\s+of\s+(?P<of>[^?]+))?",
     re.IGNORECASE,
 )
+# "How large is BERT's vocabulary?", "How big is the vocabulary of BERT?": a property's size, read like
+# "What is the vocabulary size of BERT?". Not "How big is BERT?" (the thing itself: any size answers).
+_HOW_LARGE = re.compile(
+    r"^\W*how\s+(?:large|big)\s+(?:is|was|are|were)\s+(?:the\s+)?"
+    r"(?:[\w-]+(?:\s+[\w-]+)?'s\s+(?P<owned>(?:[\w-]+\s+){0,2}[\w-]+)\W*$"
+    r"|(?P<of>(?:[\w-]+\s+){0,2}[\w-]+)\s+of\s+)",
+    re.IGNORECASE,
+)
 _GENERIC = frozenset(
     [
         "minimum",
@@ -204,7 +212,9 @@ def measured_words(question: str) -> tuple[str, ...]:
     """
     m = _MEASURED.match(question)
     if not m:
-        return ()
+        big = _HOW_LARGE.match(question)
+        words = (big.group("owned") or big.group("of")).split() if big else []
+        return tuple(w for w in words if w.lower() not in _GENERIC)
     mods = [w for w in m.group("mods").split() if w.lower() not in _GENERIC]
     return (*(mods or (m.group("of") or "").split()), m.group("measure"))
 

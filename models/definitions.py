@@ -49,18 +49,23 @@ def defines_what_was_asked(question: str, span: ReaderSpan) -> bool:
         return True
     if asked <= stems(span.text):  # X named again is no definition of X
         return False
-    if _joined_by_and(span.sentence, *span.answer_in_sentence, asked) or _about(
+    if joined_by_and(span.sentence, *span.answer_in_sentence, asked) or _about(
         span.sentence, span.answer_in_sentence[1], asked
     ):
         return False
     if not span.other_items:
         return True
-    lead = len(os.path.commonprefix([span.sentence, *span.other_items]).rpartition(":")[0])  # noqa: RUF071 (text)
+    lead = lead_in_end(span)
     if span.answer_in_sentence[1] <= lead:  # the answer is the lead-in
         return not asked <= stems(span.sentence[lead:])
     if asked <= stems(span.sentence):
         return True
     return not any(asked <= stems(item) for item in span.other_items)
+
+
+def lead_in_end(span: ReaderSpan) -> int:
+    """Where the lead-in its list's items are read with ends in ``span.sentence`` (0 without one)."""
+    return len(os.path.commonprefix([span.sentence, *span.other_items]).rpartition(":")[0])  # noqa: RUF071 (text)
 
 
 def _about(sentence: str, end: int, head: frozenset[str]) -> bool:
@@ -69,7 +74,7 @@ def _about(sentence: str, end: int, head: frozenset[str]) -> bool:
     return bool(after and head <= stems(" ".join(_WORD.findall(sentence[end + after.end() :])[: len(head) + 1])))
 
 
-def _joined_by_and(sentence: str, start: int, end: int, head: frozenset[str]) -> bool:
+def joined_by_and(sentence: str, start: int, end: int, head: frozenset[str]) -> bool:
     """Whether "and" joins ``sentence[start:end]`` to words that hold ``head`` (X and the span, or the span and X)."""
     n = len(head) + 2
     before = _AND_BEFORE.search(sentence[:start])

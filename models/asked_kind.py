@@ -1,0 +1,66 @@
+"""What kind of thing "What learning rate should I use?" asks for, and answers that name another kind.
+
+A lecture lists its terms side by side ("the learning rate and the batch size"; "This typically
+involves: The choice of optimizer / The learning rate / The batch size"). Asked for a value of one of
+them that the lecture never gives, the reader answered with its neighbour at high confidence: "What
+learning rate should I use?" → "The batch size" (0.65), "Which optimizer should I use?" → "The
+initialization of model weights" (0.49), "What is a good learning rate?" → "batch size" (0.65). Such
+an answer, or the asked kind itself ("What batch size should I use?" → "The batch size", 0.88), is
+no answer. The neighbours are found as for "What is X?" (``models.definitions``), except that a
+neighbouring item must name the kind ("The learning rate"), not merely use its word (the lecture's
+"broader questions" are listed beside "How can i answer this question?").
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.content_words import stems
+from models.definitions import joined_by_and, lead_in_end
+from models.reader import ReaderSpan
+
+_AUX = r"(?:should|would|could|can|do|does|did|is|are|was|were|will|has|have|had)"
+# "What learning rate should I use?", "Which optimizer is best?": the words between "what" and the verb.
+_DETERMINED = re.compile(
+    rf"^\W*(?:what|which)\s+(?!{_AUX}\b|kind\b|sort\b|type\b)(?P<kind>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{_AUX}\b",
+    re.IGNORECASE,
+)
+# "What is a good learning rate?", "What's the best batch size for BERT?"
+_RECOMMENDED = re.compile(
+    r"^\W*what(?:'s|\s+is|\s+are|\s+would\s+be)\s+(?:a|an|the)\s+"
+    r"(?:good|best|right|ideal|recommended|optimal|typical)\s+"
+    r"(?P<kind>(?:[\w-]+\s+){0,2}?[\w-]+?)\s*(?:\?|$|\s+(?:to|for)\b)",
+    re.IGNORECASE,
+)
+
+
+def asked_kind(question: str) -> str:
+    """The kind of thing asked for ("learning rate"), or "" where the question does not name one."""
+    m = _DETERMINED.match(question) or _RECOMMENDED.match(question)
+    return m.group("kind") if m else ""
+
+
+def names_another_kind(question: str, span: ReaderSpan) -> bool:
+    """Whether ``span`` names the kind asked for, or a neighbour of it, instead of giving one.
+
+    An answer that holds the kind and more is one of it ("A learning rate that is too high" for
+    "What learning rate can cause updates to overshoot?"). On SQuAD v1.1 dev, as the tutor reads
+    it, the neighbour test fires on 2 of the 1,223 questions that name a kind (one answer right,
+    one wrong): Wikipedia prose rarely joins a question's kind to another by "and".
+    """
+    asked, said = stems(asked_kind(question)), stems(span.text)
+    if not asked or not said:
+        return False
+    if said <= asked:  # the kind itself: "The batch size" for "What batch size should I use?"
+        return True
+    if asked & said:
+        return False
+    return joined_by_and(span.sentence, *span.answer_in_sentence, asked) or _named_beside(span, asked)
+
+
+def _named_beside(span: ReaderSpan, asked: frozenset[str]) -> bool:
+    """Whether another item of the answer's list is a name of the kind ("The choice of optimizer")."""
+    lead = lead_in_end(span) if span.other_items else 0
+    if asked <= stems(span.sentence[lead:]):
+        return False
+    return any(asked <= (item := stems(other[lead:])) and len(item - asked) <= 1 for other in span.other_items)
