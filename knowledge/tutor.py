@@ -514,8 +514,9 @@ class Tutor:
         replaced by the next span: that was another number of the same facts or a quantifier
         ("How many layers does BERT_BASE have?" → "all", 0.37). A number answering "What is the
         vocabulary size of BERT?" is read the same way (``measured_words``): "340M" counts
-        parameters, not a vocabulary (0.71 before); of SQuAD v1.1's 218 right numbers answering
-        "What is the … size/length/number/count/amount of …?" (train and dev) none is rejected.
+        parameters, not a vocabulary (0.71 before), and so is "How large is BERT's vocabulary?"; of
+        SQuAD v1.1's 399 right numbers answering "What is the … size/length/number/count/amount/
+        rate/ratio/percentage of …?" or "How large/big is X's …?" (train and dev) none is rejected.
         """
         counted = [w for w in counted_words(question) if stems(w)]
         if not counted and holds_a_number(span.text):

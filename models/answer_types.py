@@ -171,7 +171,7 @@ def counted_words(question: str) -> tuple[str, ...]:
 
 _MEASURED = re.compile(
     r"^\W*(?:what|which)(?:'s|\s+(?:is|was|are|were))\s+(?:the\s+)?(?:[\w-]+'s\s+)?"
-    r"(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<measure>size|length|number|count|amount)\b(?:\s+of\s+(?P<of>[^?]+))?",
+    r"(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<measure>size|length|number|count|amount|rate|ratio|percentage)\b(?:\s+of\s+(?P<of>[^?]+))?",
     re.IGNORECASE,
 )
 # "How large is BERT's vocabulary?", "How big is the vocabulary of BERT?": a property's size, read like
@@ -207,8 +207,9 @@ def measured_words(question: str) -> tuple[str, ...]:
     """What "What is the vocabulary size of BERT?" measures, and the measure: ("vocabulary", "size").
 
     The words before the measure, less "maximum", "average" and the like; without them, what the
-    measure is "of" ("the total length of the Delhi Metro" → "Delhi", "Metro", "length"). Read like
-    ``counted_words`` for a "how many" question: a number answering it must count one of these.
+    measure is "of" ("the total length of the Delhi Metro" → "Delhi", "Metro", "length"). "How
+    large is BERT's vocabulary?" measures ("vocabulary",). Read like ``counted_words`` for a "how
+    many" question: a number answering it must count one of these.
     """
     m = _MEASURED.match(question)
     if not m:

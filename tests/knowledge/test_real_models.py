@@ -140,6 +140,8 @@ def test_a_neighbour_of_the_kind_asked_for_is_declined_not_given(real_tutor: Tut
         "What is a good learning rate?",
         "Which optimizer should I use?",
         "What batch size should I use?",  # "The batch size" (0.88): the kind itself
+        "What size should a batch be?",  # "The batch size" (0.91)
+        "What weight initialization should I use?",  # "model weights" (0.50), from its name
     ):
         assert real_tutor.ask(question).abstained, question
     assert real_tutor.ask("Which two parameters is it usually sufficient to tune?").text.endswith("batch size")
@@ -259,6 +261,7 @@ def test_a_count_of_something_else_is_declined_not_given(real_tutor: Tutor) -> N
     assert real_tutor.ask("how many params does bert large have").text == "340M"  # alike to the embedder
     assert real_tutor.ask("What is the vocabulary size of BERT?").abstained  # "340M" (0.71) before
     assert real_tutor.ask("How large is BERT's vocabulary?").abstained  # "340M" (0.66) before
+    assert real_tutor.ask("What is the dropout rate in BERT?").abstained  # "340M" (0.43) before
     assert real_tutor.ask("What is the maximum sequence length of BERT?").abstained  # "340M" (0.74)
     assert real_tutor.ask("What is the number of parameters of BERT_BASE?").text == "110M"
     facts = "BERT_BASE contains 110M parameters and BERT_LARGE contains 340M parameters."

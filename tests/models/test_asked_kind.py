@@ -43,6 +43,8 @@ def test_the_kind_itself_or_its_neighbour_is_no_answer() -> None:
     assert names_another_kind("What learning rate should I use?", span("batch size", TUNE))  # joined by "and"
     assert names_another_kind("What is a good batch size?", item("The learning rate"))  # another item
     assert names_another_kind("Which optimizer should I use?", item("The initialization of model weights"))
+    assert names_another_kind("What size should a batch be?", item("The batch size"))  # the kind, worded apart
+    assert names_another_kind("What weight initialization should I use?", item("model weights"))  # a part of it
 
 
 def test_a_value_of_the_kind_or_an_answer_beside_nothing_is_an_answer() -> None:

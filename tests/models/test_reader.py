@@ -416,6 +416,7 @@ def test_what_a_count_counts_is_read_from_the_question_and_the_answer_sentence()
     assert measured_words("How large is BERT's vocabulary?") == ("vocabulary",)  # a property's size
     assert measured_words("How big is the maximum vocabulary of BERT?") == ("vocabulary",)
     assert measured_words("How large is the vocabulary?") == ()  # whose? not read
+    assert measured_words("What is the dropout rate in BERT?") == ("dropout", "rate")
     facts = "BERT_LARGE contains 340M parameters. Then three. Linebackers"
     assert unit_after(facts, facts.index("340M") + 4) == "parameters"
     assert unit_after(facts, facts.index("three") + 5) == ""  # a sentence ends: no unit
