@@ -143,6 +143,7 @@ def test_a_neighbour_of_the_kind_asked_for_is_declined_not_given(real_tutor: Tut
         "What size should a batch be?",  # "The batch size" (0.91)
         "What weight initialization should I use?",  # "model weights" (0.50), from its name
         "What is the learning rate used to train BERT?",  # "batch size" (0.50), read as "What is X?"
+        "What is the difference between a batch and an epoch?",  # "Epoch" (0.69): one of the two
     ):
         assert real_tutor.ask(question).abstained, question
     assert real_tutor.ask("Which two parameters is it usually sufficient to tune?").text.endswith("batch size")

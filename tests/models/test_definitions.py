@@ -34,6 +34,11 @@ def test_definitions_are_judged_by_the_list_the_answer_comes_from() -> None:
     size = ReaderSpan(0, 0, 0, "batch size", 9.0, 0.0, joined, (at, at + 10))
     assert not defines_what_was_asked("What is the learning rate of BERT?", size)  # "X and the span"
     assert not defines_what_was_asked("What is the learning rate used to train BERT?", size)  # X, used for …
+    terms = "Some quick terms to repeat: Batch."
+    batch_term = ReaderSpan(0, 0, 0, "Batch", 9.0, 0.0, terms, (28, 33))
+    assert not defines_what_was_asked("What is the difference between a batch and an epoch?", batch_term)
+    assert not defines_what_was_asked("What's the difference between batches and epochs?", batch_term)
+    assert defines_what_was_asked("What is the difference between a batch and an epoch?", size)  # says more
     assert not defines_what_was_asked("What is the batch size?", size)  # the answer is X itself
     assert not defines_what_was_asked("What is a test?", ReaderSpan(0, 0, 0, "one change per one test", 9.0, 0.0))
     statocyst = "Its main component is a statocyst, a balance sensor."
