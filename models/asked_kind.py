@@ -53,7 +53,7 @@ def names_another_kind(question: str, span: ReaderSpan) -> bool:
     asked, said = stems(asked_kind(question)), stems(span.text)
     if not asked or not said:
         return False
-    lead = lead_in_end(span) if span.other_items else 0
+    lead = lead_in_end(span)
     own = stems(span.sentence[lead:])
     if said <= asked or _names(own, asked):  # the kind itself: "The batch size" for "What batch size should I use?"
         return True

@@ -73,7 +73,9 @@ def defines_what_was_asked(question: str, span: ReaderSpan) -> bool:
 
 
 def lead_in_end(span: ReaderSpan) -> int:
-    """Where the lead-in its list's items are read with ends in ``span.sentence`` (0 without one)."""
+    """Where the lead-in its list's items are read with ends in ``span.sentence`` (0 outside such a list)."""
+    if not span.other_items:
+        return 0
     return len(os.path.commonprefix([span.sentence, *span.other_items]).rpartition(":")[0])  # noqa: RUF071 (text)
 
 
