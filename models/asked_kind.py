@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 
+from models.answer_types import AUXILIARY
 from models.content_words import stems
 from models.definitions import joined_by_and, lead_in_end
 from models.reader import ReaderSpan
 
-_AUX = r"(?:should|would|could|can|do|does|did|is|are|was|were|will|has|have|had)"
 # "What learning rate should I use?", "Which optimizer is best?": the words between "what" and the verb.
 _DETERMINED = re.compile(
-    rf"^\W*(?:what|which)\s+(?!{_AUX}\b|kind\b|sort\b|type\b)(?P<kind>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{_AUX}\b",
+    rf"^\W*(?:what|which)\s+(?!{AUXILIARY}|kind\b|sort\b|type\b)(?P<kind>(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+{AUXILIARY}",
     re.IGNORECASE,
 )
 # "What is a good learning rate?", "What's the best batch size for BERT?"

