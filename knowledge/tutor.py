@@ -41,8 +41,9 @@ from models.device import trim_heap
 from models.embedder import Embedder, SentenceEmbedder
 from models.errors import UserError
 from models.list_items import ItemAsked, item_asked, item_in, list_answered
-from models.reader import Reader, ReaderSpan, snap_to_words
+from models.reader import Reader, ReaderSpan
 from models.reading_view import reading_view
+from models.span_bounds import snap_to_words
 
 log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 1000

@@ -87,7 +87,7 @@ def kind_asked(question: str) -> tuple[str, ...]:
     what kind of text is BERT pretrained?", ("conte", "persp") for "… of context perspective do …".
 
     The answer names the kind and N with it ("unlabeled text", not "unlabeled"): see
-    ``models.reader.grown_by_kind``.
+    ``models.span_bounds.grown_by_kind``.
     """
     m = _KIND_OF.search(question)
     if m is None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import logging
 import math
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -45,14 +44,19 @@ from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
 from models.embedder import PACKAGED_EMBEDDER, SentenceEmbedder, packaged_minilm_path
 from models.fast_bert import FastBert, supports
-from models.reading_view import CLOSING_MARKS, ReadingView, in_spans, reading_view, sentence_windows
+from models.reading_view import ReadingView, in_spans, reading_view, sentence_windows
+from models.span_bounds import (
+    before_a_clause_dash,
+    completed_comparison,
+    completed_pair,
+    grown_by_kind,
+    snap_to_words,
+)
 from models.span_decoding import best_spans
 
 log = logging.getLogger(__name__)
 PACKAGED_READER = "packaged:minilm-squad"
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights" / "reader"
-_TRAILING = ",;:"
-_LEADING = "-–—,;:"
 LAYOUT_CACHE = 64  # passages whose view and windows are kept: questions come back to the same ones
 
 
@@ -139,86 +143,6 @@ class CastEmbedding(torch.nn.Module):
 
     def forward(self, input_ids: torch.Tensor) -> torch.Tensor:
         return torch.nn.functional.embedding(input_ids, self.table).to(self.dtype)
-
-
-_NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
-
-
-def grown_by_kind(text: str, end: int, kind: tuple[str, ...]) -> int:
-    """``end`` moved past the words right after it that name the kind asked (``kind_asked``).
-
-    Asked "From what kind of text is BERT pretrained?", the reader answers "unlabeled": SQuAD's
-    annotators name the kind alone, a student expects "unlabeled text", the phrase as the notes
-    say it. Only the asked words, in the question's order, right after the span, in its sentence.
-    """
-    for asked in kind:
-        if (end and text[end - 1] in CLOSING_MARKS) or not (m := _NEXT_WORD.match(text, end)):
-            break
-        if stems(m.group(1)) != {asked}:
-            break
-        end = m.end()
-    return end
-
-
-_HALF_COMPARISON = re.compile(r"\bas\s+[\w-]+$", re.IGNORECASE)
-_COMPARISON_CLOSED = re.compile(r"[ \t]+as[ \t]+(?:possible|can be|ever)\b", re.IGNORECASE)
-
-
-def completed_comparison(text: str, start: int, end: int) -> int:
-    """``end`` moved past the "as possible" that completes a span ending in "as efficient".
-
-    "as efficient" is half a phrase: the reader stops there in "We create representations to be
-    as efficient as possible" ("How efficient should representations be?"). No SQuAD v1.1 answer,
-    gold or read, ends in either form, so nothing there changes.
-    """
-    if _HALF_COMPARISON.search(text, start, end) and (m := _COMPARISON_CLOSED.match(text, end)):
-        return m.end()
-    return end
-
-
-_CLAUSE_DASH = re.compile(r"[ \t]-[ \t]")
-
-
-def before_a_clause_dash(text: str, start: int, end: int) -> int:
-    """``end`` cut back to a spaced hyphen inside the span: notes join clauses with " - ".
-
-    "Pretraining is a KEY element of BERT - we are separating understanding language from a given
-    task": asked "What is pretraining?", the reader ran on past the dash. (An en dash joins ranges,
-    "1856 – 1943", and stays.) On SQuAD v1.1 dev, read as the tutor reads, one answer changes:
-    "a carboxysome - an icosahedral structure" becomes the gold "a carboxysome".
-    """
-    if m := _CLAUSE_DASH.search(text, start, end):
-        return m.start() if m.start() > start else end
-    return end
-
-
-def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow a span to whole words and trim whitespace and dangling punctuation.
-
-    A URL counts as one word: a span in one ("books/deep-learning-with-python", a query
-    parameter) becomes the whole link, which a student can open.
-    """
-    for m in URL.finditer(text):
-        if m.start() < end and start < m.end():
-            url_end = m.end()
-            while url_end > m.start() and text[url_end - 1] in ".,;:!?":
-                url_end -= 1
-            start, end = min(start, m.start()), max(end, url_end)
-    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
-        start -= 1
-    while end < len(text) and end > 0 and text[end - 1].isalnum() and text[end].isalnum():
-        end += 1
-    # A dash or comma before the answer's first word is not part of it ("- take the least space"; "-5" is).
-    while start < end and (
-        text[start].isspace() or (text[start] in _LEADING and text[start + 1 : start + 2].isspace())
-    ):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAILING):
-        end -= 1
-    # A sentence's closing period is not part of the answer ("e.g." and "3.5" keep theirs).
-    if end - start > 1 and text[end - 1] == "." and "." not in text[start : end - 1]:
-        end -= 1
-    return start, end
 
 
 class Reader:
@@ -441,6 +365,7 @@ class Reader:
             v_start, v_end = snap_to_words(view.text, v_start, v_end)
             v_start, v_end = view.whole_question(v_start, before_a_clause_dash(view.text, v_start, v_end))
             v_end = completed_comparison(view.text, v_start, grown_by_kind(view.text, v_end, kind))
+            v_start = completed_pair(view.text, v_start, question)
             if wants_link:
                 v_start, v_end = link_on_the_line(view, layouts[p].links, v_start, v_end)
             start, end = snap_to_words(text, *view.to_source(v_start, v_end))

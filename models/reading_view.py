@@ -188,7 +188,7 @@ class ReadingView:
         line after the SQuAD link, "How many parameters does BERT_LARGE have?" read "110M" (0.93),
         and reads "340M" with the tracker blanked. Blanked with spaces, which yield no tokens, so
         every offset still points into ``text`` and an answer in a link still becomes the whole
-        link, tracker and all (``models.reader.snap_to_words``). Only trackers: blanking every
+        link, tracker and all (``models.span_bounds.snap_to_words``). Only trackers: blanking every
         query string too ("watch?v=TLPmlVeEf1k") moved two notebook questions to a video link.
         Windows are still cut by ``text``'s token counts: re-cut, they moved answers both ways.
         """

@@ -233,7 +233,7 @@ def test_a_later_list_item_is_read_with_the_lists_lead_in(reader: Reader) -> Non
 
 def test_asked_what_kind_of_thing_the_answer_names_the_kind_and_the_thing(reader: Reader) -> None:
     from models.answer_types import kind_asked
-    from models.reader import grown_by_kind
+    from models.span_bounds import grown_by_kind
 
     assert kind_asked("From what kind of text is BERT pretrained?") == ("text",)
     assert kind_asked("What kind of context perspective do LSTMs lack?") == ("conte", "persp")
@@ -256,7 +256,7 @@ def test_asked_what_kind_of_thing_the_answer_names_the_kind_and_the_thing(reader
 
 
 def test_an_answer_ending_in_half_a_comparison_gets_its_other_half(reader: Reader) -> None:
-    from models.reader import completed_comparison
+    from models.span_bounds import completed_comparison
 
     text = "We create representations to be as efficient as possible it means - take the least space."
     start, end = text.index("as efficient"), text.index("efficient") + len("efficient")
@@ -443,7 +443,7 @@ def test_a_question_without_its_question_mark_reads_as_one_with_it(reader: Reade
 
 
 def test_an_answer_stops_at_a_dash_that_joins_two_clauses(reader: Reader) -> None:
-    from models.reader import before_a_clause_dash
+    from models.span_bounds import before_a_clause_dash
 
     text = "Pretraining is a KEY element of BERT - we are separating understanding language from a given task"
     start = text.index("a KEY")
@@ -453,3 +453,14 @@ def test_an_answer_stops_at_a_dash_that_joins_two_clauses(reader: Reader) -> Non
     assert before_a_clause_dash("less-easy heads", 0, 15) == 15  # a hyphen inside a word
     spans = reader.run("What is pretraining?", [text])
     assert spans[0].text == "a KEY element of BERT"
+
+
+def test_an_answer_that_is_half_of_a_both_and_pair_is_the_pair(reader: Reader) -> None:
+    passage = (
+        "BERT:\n1. is designed to pretrain deep bidirectional representations from unlabeled text by jointly"
+        " conditioning on both\nleft and right context in all layers."
+    )
+    # The lecture's wording: "Which context does BERT condition on?" read "right" (0.54).
+    span = reader.run("Which context does BERT condition on?", [passage])[0]
+    assert span.text.startswith("both left and right")
+    assert " ".join(passage[span.start : span.end].split()) == span.text  # the soft-wrapped line, joined

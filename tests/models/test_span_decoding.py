@@ -1,6 +1,6 @@
 import torch
 
-from models.reader import snap_to_words
+from models.span_bounds import snap_to_words
 from models.span_decoding import best_spans
 
 

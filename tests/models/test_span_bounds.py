@@ -1,0 +1,30 @@
+"""Span edges that are pure text rules (the reader's own use of them is in test_reader)."""
+
+from __future__ import annotations
+
+from models.span_bounds import completed_pair
+
+SENTENCE = "BERT is pretrained by jointly conditioning on both\nleft and right context in all layers."
+
+
+def test_half_of_a_both_and_pair_becomes_the_pair() -> None:
+    start = SENTENCE.index("right")
+    grown = completed_pair(SENTENCE, start, "What context does BERT condition on?")
+    assert SENTENCE[grown : SENTENCE.index(" context")] == "both\nleft and right"
+    text = "You can pay either in cash or by card."
+    assert text[completed_pair(text, text.index("by card"), "How can I pay?") :] == "either in cash or by card."
+
+
+def test_the_other_half_stays_when_the_question_names_the_first() -> None:
+    start = SENTENCE.index("right")
+    assert completed_pair(SENTENCE, start, "Besides the left context, what does BERT condition on?") == start
+    squad = "Sky agreed with both BSkyB and Virgin Media to end the case."
+    at = squad.index("Virgin")
+    assert completed_pair(squad, at, "Who agreed to end proceedings with BSkyB?") == at
+
+
+def test_spans_not_right_after_a_pair_stay() -> None:
+    text = "Both models are big and slow."
+    assert completed_pair(text, text.index("slow"), "What are the models?") == text.index("slow")  # no "both A and" before
+    assert completed_pair(text, 0, "What?") == 0
+    assert completed_pair(SENTENCE, SENTENCE.index("left"), "What?") == SENTENCE.index("left")
