@@ -99,7 +99,8 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 # "both left and " right before the span; the first half holds no verb ("Both models are big and slow").
 _PAIR_OPENED = re.compile(
-    rf"\b(?:both|either|neither)\s+(?P<first>(?:(?!{AUXILIARY}|be\b|been\b)[\w'-]+[ \t\n]+){{1,4}}?)(?:and|or|nor)[ \t\n]+$",
+    rf"\b(?:both|either|neither)\s+"
+    rf"(?P<first>(?:(?!{AUXILIARY}|be\b|been\b)[\w'-]+[ \t\n]+){{1,4}}?)(?:and|or|nor)[ \t\n]+$",
     re.IGNORECASE,
 )
 

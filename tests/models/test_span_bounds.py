@@ -25,6 +25,7 @@ def test_the_other_half_stays_when_the_question_names_the_first() -> None:
 
 def test_spans_not_right_after_a_pair_stay() -> None:
     text = "Both models are big and slow."
-    assert completed_pair(text, text.index("slow"), "What are the models?") == text.index("slow")  # no "both A and" before
+    at = text.index("slow")
+    assert completed_pair(text, at, "What are the models?") == at  # "both" begins a clause, not a pair
     assert completed_pair(text, 0, "What?") == 0
     assert completed_pair(SENTENCE, SENTENCE.index("left"), "What?") == SENTENCE.index("left")
