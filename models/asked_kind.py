@@ -9,6 +9,10 @@ an answer, or the asked kind itself ("What batch size should I use?" → "The ba
 no answer. The neighbours are found as for "What is X?" (``models.definitions``), except that a
 neighbouring item must name the kind ("The learning rate"), not merely use its word (the lecture's
 "broader questions" are listed beside "How can i answer this question?").
+
+Asked how to choose one ("How do I pick the learning rate?" → "The batch size", 0.73; "How should I
+choose an optimizer?" → "The initialization of model weights", 0.75), the neighbour is no answer
+either; an item that names the kind is, there: "Increase the batch size" tells how to set it.
 """
 
 from __future__ import annotations
@@ -33,11 +37,28 @@ _RECOMMENDED = re.compile(
     re.IGNORECASE,
 )
 
+# "How do I pick the learning rate?", "How should the batch size be chosen?": how to choose one.
+_CHOOSE = r"(?:choose|pick|select|set|determine|decide\s+on|find|tune|adjust)"
+_HOW_TO_CHOOSE = re.compile(
+    rf"^\W*how\s+{AUXILIARY}\s+(?:(?:i|we|you|one|they|people|students)\s+)?(?:best\s+)?{_CHOOSE}\s+"
+    r"(?:the\s+|a\s+|an\s+|my\s+|our\s+|your\s+)?(?P<kind>(?:[\w-]+\s+){0,3}?[\w-]+)\s*(?:\?|$|\s+(?:for|to|in|when|with)\b)",
+    re.IGNORECASE,
+)
+_HOW_CHOSEN = re.compile(
+    rf"^\W*how\s+{AUXILIARY}\s+(?:the\s+|a\s+|an\s+)?(?P<kind>(?:[\w-]+\s+){{0,3}}?[\w-]+)\s+be\s+"
+    r"(?:chosen|picked|selected|set|determined|decided|found|tuned|adjusted)\b",
+    re.IGNORECASE,
+)
+
 
 def asked_kind(question: str) -> str:
     """The kind of thing asked for ("learning rate"), or "" where the question does not name one."""
-    m = _DETERMINED.match(question) or _RECOMMENDED.match(question)
+    m = _DETERMINED.match(question) or _RECOMMENDED.match(question) or _how_to_choose(question)
     return m.group("kind") if m else ""
+
+
+def _how_to_choose(question: str) -> re.Match[str] | None:
+    return _HOW_TO_CHOOSE.match(question) or _HOW_CHOSEN.match(question)
 
 
 def names_another_kind(question: str, span: ReaderSpan) -> bool:
@@ -55,8 +76,10 @@ def names_another_kind(question: str, span: ReaderSpan) -> bool:
         return False
     lead = lead_in_end(span)
     own = stems(span.sentence[lead:])
-    if said <= asked or _names(own, asked):  # the kind itself: "The batch size" for "What batch size should I use?"
+    if said <= asked:  # the kind itself: "The batch size" for "What batch size should I use?"
         return True
+    if _names(own, asked):  # its name: right for "What …?", a way to choose it ("Increase the batch size") for "How …?"
+        return _how_to_choose(question) is None
     if asked & said:
         return False
     if joined_by_and(span.sentence, *span.answer_in_sentence, asked):

@@ -154,10 +154,13 @@ def test_a_neighbour_of_the_kind_asked_for_is_declined_not_given(real_tutor: Tut
         "What weight initialization should I use?",  # "model weights" (0.50), from its name
         "What is the learning rate used to train BERT?",  # "batch size" (0.50), read as "What is X?"
         "What is the difference between a batch and an epoch?",  # "Epoch" (0.69): one of the two
+        "How do I pick the learning rate?",  # "The batch size" (0.73)
+        "How should I choose an optimizer?",  # "The initialization of model weights" (0.75)
     ):
         assert real_tutor.ask(question).abstained, question
     assert real_tutor.ask("Which two parameters is it usually sufficient to tune?").text.endswith("batch size")
     assert "too high" in real_tutor.ask("What learning rate can cause updates to overshoot?").text
+    assert real_tutor.ask("How should I choose the batch size?").text == "Increase the batch size"
 
 
 def test_quality_floor_on_our_harder_lecture_questions(real_tutor: Tutor) -> None:

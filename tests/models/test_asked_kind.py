@@ -32,6 +32,13 @@ def item(text: str) -> ReaderSpan:
         ("What should you change per test?", ""),
         ("What kind of representation is it?", ""),
         ("Who created BERT?", ""),
+        ("How do I pick the learning rate?", "learning rate"),
+        ("How should we choose a batch size for BERT?", "batch size"),
+        ("How do I choose the initialization of model weights?", "initialization of model weights"),
+        ("How should the learning rate be chosen?", "learning rate"),
+        ("How do you determine the acceleration of a rope when two people pull it?", "acceleration of a rope"),
+        ("How does BERT pick up context?", ""),  # not a choice of something
+        ("How are parameters chosen?", ""),  # the auxiliary and "be" both: none of the forms
     ],
 )
 def test_the_kind_asked_for(question: str, kind: str) -> None:
@@ -64,3 +71,13 @@ def test_an_item_that_uses_the_kinds_word_is_no_name_of_it() -> None:
     questions = ("How can i answer this question?", "What is the meaning of that sentence?", "Was that funny?")
     funny = span("Was that funny?", lead + questions[2], tuple(lead + q for q in questions[:2]))
     assert not names_another_kind("Which broader question is about humor?", funny)
+
+
+def test_asked_how_to_choose_one_a_neighbour_is_no_answer_but_a_way_to_set_it_is() -> None:
+    assert names_another_kind("How do I pick the learning rate?", item("The batch size"))
+    assert names_another_kind("How should I choose an optimizer?", item("The initialization of model weights"))
+    assert names_another_kind("How do I pick a batch size?", item("The batch size"))  # the kind itself
+    increase = span("Increase the batch size", "Increase the batch size.")
+    assert not names_another_kind("How should I choose the batch size?", increase)
+    assert names_another_kind("What batch size should I use?", increase)  # asked for a value: no value
+    assert not names_another_kind("How do I tune the learning rate?", span("keeping the rest constant", TUNE))
