@@ -44,6 +44,7 @@ from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
 from models.embedder import PACKAGED_EMBEDDER, SentenceEmbedder, packaged_minilm_path
 from models.fast_bert import FastBert, supports
+from models.opposites import opposite_sentences
 from models.reading_view import ReadingView, in_spans, reading_view, sentence_windows
 from models.span_bounds import (
     before_a_clause_dash,
@@ -336,6 +337,7 @@ class Reader:
         kind = kind_asked(question)
         wants_title = asks_for_a_title(question)
         needed = is_time if asks_for_a_time(question) else is_number if asks_for_a_number(question) else None
+        opposed = [opposite_sentences(question, view.text, view.sentences) for view in views]
         segments: list[np.ndarray] = []
         marks: list[list[bool]] = []
         for f, w in enumerate(mapping):
@@ -347,7 +349,10 @@ class Reader:
                 context &= in_spans(spans[:, 0], layouts[p].links) == 0
             if no_titles:
                 context &= in_spans(spans[:, 0], layouts[p].titles) == 0
-            segments.append(np.where(context, views[p].segments_of(spans[:, 0]), -1))
+            segment = views[p].segments_of(spans[:, 0])
+            if opposed[p]:  # sentences about the opposite case ("too high" for a low one) are not read
+                context &= ~np.isin(segment // 2, opposed[p])
+            segments.append(np.where(context, segment, -1))
             if needed is not None:
                 text = views[p].text
                 marks.append([bool(c) and needed(text[a:b]) for c, (a, b) in zip(in_context, spans, strict=True)])

@@ -464,3 +464,13 @@ def test_an_answer_that_is_half_of_a_both_and_pair_is_the_pair(reader: Reader) -
     span = reader.run("Which context does BERT condition on?", [passage])[0]
     assert span.text.startswith("both left and right")
     assert " ".join(passage[span.start : span.end].split()) == span.text  # the soft-wrapped line, joined
+
+
+def test_a_sentence_about_the_opposite_case_is_not_read(reader: Reader) -> None:
+    passage = (
+        "- Modify the learning rate.  \n  A learning rate that is too high can cause updates to overshoot.  \n"
+        "  A learning rate that is too low can make training appear stagnant."
+    )
+    # "updates to overshoot" (0.73): the verb "cause" matched the other case's sentence.
+    assert "stagnant" in reader.run("What does a low learning rate cause?", [passage])[0].text
+    assert "overshoot" in reader.run("What does a high learning rate cause?", [passage])[0].text
