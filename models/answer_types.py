@@ -10,6 +10,7 @@ links and cited titles may answer is in ``models.citations``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from models.content_words import singular_acronyms, stems
 
@@ -58,6 +59,12 @@ _NUMBER_WORDS = _CARDINALS | frozenset(
         "infinite infinitely countless innumerable",
     )
 )  # and quantifiers ("all", "infinitely many")
+_NO_TOTALS = frozenset({"all", "both", "every", "each", "most", "no", "none"})  # a share of a whole, or nothing
+# "How many layers does BERT have?": a total, not a share of one ("all").
+_A_TOTAL = re.compile(
+    r"\bhow\s+many\s+[\w\s-]+?\s+(?:does|do|did)\s+.+?\s+(?:have|contain|hold|include|comprise|consist\s+of|use|need)\b",
+    re.IGNORECASE,
+)
 _TIME_MARKS = _CARDINALS | _TIME_WORDS  # what makes a span a time, digits aside: no quantifier ("no", "all")
 
 
@@ -161,6 +168,27 @@ def is_time(token_text: str) -> bool:
     Not a quantifier: "No deep context perspective" is no answer to "When were LSTMs invented?".
     """
     return _digit_or_one_of(token_text, _TIME_MARKS)
+
+
+def is_total(token_text: str) -> bool:
+    """A token that makes a span a total count: ``is_number`` less a share of a whole or nothing ("all", "no").
+
+    "all" answers "How many layers use attention?" but never "How many layers does BERT have?":
+    "in all layers" read "all" for it (0.42), and next "No task separation" for "How many layers
+    does an LSTM have?". Of SQuAD v1.1's 525 "How many N does X have / contain / include …?"
+    questions (train and dev) none has such a word as its answer; one has "several", which stays
+    a count.
+    """
+    return is_number(token_text) and token_text.lower() not in _NO_TOTALS
+
+
+def answer_mark(question: str) -> Callable[[str], bool] | None:
+    """The test one token of the answer must pass (a time, a total, a number), or None for any answer."""
+    if asks_for_a_time(question):
+        return is_time
+    if asks_for_a_number(question):
+        return is_total if _A_TOTAL.search(question) else is_number
+    return None
 
 
 def counted_words(question: str) -> tuple[str, ...]:

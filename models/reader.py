@@ -23,11 +23,8 @@ import numpy as np
 import torch
 
 from models.answer_types import (
+    answer_mark,
     as_asked,
-    asks_for_a_number,
-    asks_for_a_time,
-    is_number,
-    is_time,
     kind_asked,
 )
 from models.batching import MAX_ROWS, ROW_WIDTH, pack_rows, packed_batch, padded_batch, round_width, shape_buckets
@@ -336,7 +333,7 @@ class Reader:
         wants_link = asks_for_a_link(question)
         kind = kind_asked(question)
         wants_title = asks_for_a_title(question)
-        needed = is_time if asks_for_a_time(question) else is_number if asks_for_a_number(question) else None
+        needed = answer_mark(question)
         opposed = [opposite_sentences(question, view.text, view.sentences) for view in views]
         segments: list[np.ndarray] = []
         marks: list[list[bool]] = []

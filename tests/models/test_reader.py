@@ -390,6 +390,19 @@ def test_a_count_or_a_year_is_answered_with_a_number_or_not_at_all(reader: Reade
     assert reader.run("How many layers does BERT have?", [layers]) == []
 
 
+def test_a_total_is_not_answered_with_a_share_of_it(reader: Reader) -> None:
+    from models.answer_types import answer_mark, is_number, is_time, is_total
+
+    assert answer_mark("How many layers does BERT have?") is is_total
+    assert answer_mark("How many layers use attention?") is is_number  # "all" answers that
+    assert answer_mark("When was BERT born?") is is_time and answer_mark("Who created BERT?") is None
+    assert is_total("12") and is_total("several") and not is_total("all") and not is_total("No")
+    # The lecture: "… on both left and right context in all layers" read "all" (0.42).
+    context = "BERT is pretrained by jointly conditioning on both left and right context in all layers."
+    assert reader.run("How many layers does BERT have?", [context]) == []
+    assert reader.run("In how many layers does BERT condition on context?", [context])[0].text == "all"
+
+
 def test_when_something_happened_is_answered_with_a_time_or_not_at_all(reader: Reader) -> None:
     from models.answer_types import asks_for_a_time, is_time
 
