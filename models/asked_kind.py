@@ -4,11 +4,12 @@ A lecture lists its terms side by side ("the learning rate and the batch size"; 
 involves: The choice of optimizer / The learning rate / The batch size"). Asked for a value of one of
 them that the lecture never gives, the reader answered with its neighbour at high confidence: "What
 learning rate should I use?" → "The batch size" (0.65), "Which optimizer should I use?" → "The
-initialization of model weights" (0.49), "What is a good learning rate?" → "batch size" (0.65). Such
-an answer, or the asked kind itself ("What batch size should I use?" → "The batch size", 0.88), is
-no answer. The neighbours are found as for "What is X?" (``models.definitions``), except that a
-neighbouring item must name the kind ("The learning rate"), not merely use its word (the lecture's
-"broader questions" are listed beside "How can i answer this question?").
+initialization of model weights" (0.49), "What is a good learning rate?" → "batch size" (0.65),
+"What should the learning rate be?" → "The batch size" (0.59). Such an answer, or the asked kind
+itself ("What batch size should I use?" → "The batch size", 0.88), is no answer. The neighbours
+are found as for "What is X?" (``models.definitions``), except that a neighbouring item must name
+the kind ("The learning rate"), not merely use its word (the lecture's "broader questions" are
+listed beside "How can i answer this question?").
 
 Asked how to choose one ("How do I pick the learning rate?" → "The batch size", 0.73; "How should I
 choose an optimizer?" → "The initialization of model weights", 0.75), the neighbour is no answer
@@ -36,6 +37,12 @@ _RECOMMENDED = re.compile(
     r"(?P<kind>(?:[\w-]+\s+){0,2}?[\w-]+?)\s*(?:\?|$|\s+(?:to|for)\b)",
     re.IGNORECASE,
 )
+# "What should the learning rate be?": a value of it.
+_TO_BE = re.compile(
+    r"^\W*what\s+(?:should|would|will|must|can|could|might)\s+(?:the|a|an|my|our|your)\s+"
+    r"(?P<kind>(?:[\w-]+\s+){0,2}?[\w-]+)\s+be\s*(?:\?|$|\s+(?:for|to|in|when|with|if)\b)",
+    re.IGNORECASE,
+)
 
 # "How do I pick the learning rate?", "How should the batch size be chosen?": how to choose one.
 _CHOOSE = r"(?:choose|pick|select|set|determine|decide\s+on|find|tune|adjust)"
@@ -53,7 +60,8 @@ _HOW_CHOSEN = re.compile(
 
 def asked_kind(question: str) -> str:
     """The kind of thing asked for ("learning rate"), or "" where the question does not name one."""
-    m = _DETERMINED.match(question) or _RECOMMENDED.match(question) or _how_to_choose(question)
+    m = _DETERMINED.match(question) or _RECOMMENDED.match(question) or _TO_BE.match(question)
+    m = m or _how_to_choose(question)
     return m.group("kind") if m else ""
 
 

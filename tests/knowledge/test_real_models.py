@@ -154,6 +154,7 @@ def test_a_neighbour_of_the_kind_asked_for_is_declined_not_given(real_tutor: Tut
         "What weight initialization should I use?",  # "model weights" (0.50), from its name
         "What is the learning rate used to train BERT?",  # "batch size" (0.50), read as "What is X?"
         "What is the difference between a batch and an epoch?",  # "Epoch" (0.69): one of the two
+        "What should the learning rate be?",  # "The batch size" (0.59)
         "How do I pick the learning rate?",  # "The batch size" (0.73)
         "How should I choose an optimizer?",  # "The initialization of model weights" (0.75)
     ):
