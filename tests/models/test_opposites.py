@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from models.opposites import opposite_sentences, says_the_opposite
 
 HIGH = "A learning rate that is too high can cause updates to overshoot."
@@ -32,3 +35,10 @@ def test_the_opposite_sentences_of_a_text() -> None:
     assert opposite_sentences("What does a small learning rate cause?", text, sentences) == [0]
     assert opposite_sentences("What does a large learning rate cause?", text, sentences) == [1]
     assert opposite_sentences("Who created BERT?", text, sentences) == []
+
+
+@given(st.text(max_size=60), st.text(max_size=120))
+@settings(max_examples=200, deadline=None)
+def test_any_text_is_judged_without_error(question: str, sentence: str) -> None:
+    assert says_the_opposite(question, sentence) in (True, False)
+    assert opposite_sentences(question, sentence, ((0, len(sentence)),)) in ([], [0])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from models.span_bounds import completed_pair
 
 SENTENCE = "BERT is pretrained by jointly conditioning on both\nleft and right context in all layers."
@@ -29,3 +32,13 @@ def test_spans_not_right_after_a_pair_stay() -> None:
     assert completed_pair(text, at, "What are the models?") == at  # "both" begins a clause, not a pair
     assert completed_pair(text, 0, "What?") == 0
     assert completed_pair(SENTENCE, SENTENCE.index("left"), "What?") == SENTENCE.index("left")
+
+
+@given(st.text(max_size=80), st.text(max_size=40), st.data())
+@settings(max_examples=200, deadline=None)
+def test_a_pair_only_moves_the_start_back_to_its_opening_word(text: str, question: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    grown = completed_pair(text, start, question)
+    assert 0 <= grown <= start
+    if grown < start:
+        assert text[grown:start].split()[0].lower() in {"both", "either", "neither"}
