@@ -1,9 +1,12 @@
-"""Resident memory of a tutor answering questions: after warm-up, then every 50 questions.
+"""Resident memory of a tutor: each model as it loads, then every 50 questions with all of them loaded.
 
-One tutor with the configured embedder and reader (the default course loaded). Questions are
-SQuAD v1.1 dev questions when ``--qa-dir`` holds them (varied words and lengths, so the reader
-meets many input shapes), else the project's own lecture questions, repeated. The question is
-whether memory settles or keeps growing, and where it settles.
+One tutor with the configured embedder and reader (the default course loaded). The first rows are
+the stages a Discord bot goes through (modules imported, embedder and reader warmed, a first
+question, the humor and appropriateness classifiers of ``/classify``), each with its growth over
+the modules alone, the run's baseline. Questions are SQuAD v1.1 dev questions when ``--qa-dir``
+holds them (varied words and lengths, so the reader meets many input shapes), else the project's
+own lecture questions, repeated; every tenth is also classified. The question is whether memory
+settles or keeps growing, and where it settles.
 
     python bench/bench_memory.py [--qa-dir ../shared/qa] [--questions 400]
 """
@@ -46,13 +49,27 @@ def main() -> None:
     quiet_libraries()
     env = {"TUTOR__PATHS__DATA_DIR": json.dumps(tempfile.mkdtemp())}
     tutor = Tutor(load_settings(REPO_ROOT / "config.toml", env=env))
+    base = rss_mb()
+    print(f"{'stage':<44} {'resident MB':>12} {'vs modules':>11}")
+
+    def row(stage: str) -> None:
+        now = rss_mb()
+        print(f"{stage:<44} {now:>12.0f} {now - base:>+11.0f}", flush=True)
+
+    row("modules imported (baseline)")
     tutor.warm_up(reader=True)
-    print(f"{'questions asked':>16} {'resident MB':>12}")
-    print(f"{0:>16} {rss_mb():>12.0f}")
+    row("embedder + reader warmed")
+    tutor.ask("Who created BERT?")
+    row("+ a first question")
+    tutor.classify("humor", "Not to brag, but I'm fluent in 10 languages. English and Binary.")
+    tutor.classify("appropriateness", "Mary asked John to leave.")
+    row("+ /classify's two classifiers: every model")
     for i, q in enumerate(questions(ns.qa_dir, ns.questions), start=1):
         tutor.ask(q)
+        if i % 10 == 0:
+            tutor.classify("humor", q)
         if i % 50 == 0:
-            print(f"{i:>16} {rss_mb():>12.0f}", flush=True)
+            row(f"after {i} questions")
     tutor.close()
 
 

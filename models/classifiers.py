@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from models.embedder import Embedder
+from models.embedder import Embedder, embed_in_small_batches
 
 HUMOR_WEIGHTS = Path(__file__).resolve().parent / "weights" / "humor" / "humor.json"
 
@@ -45,7 +45,7 @@ class HumorClassifier:
         self._bias = float(data["intercept"])
         self.metrics = data.get("metrics", {})
         self._jokes = list(pyjokes.get_jokes(language="en", category="all"))
-        self._joke_vecs = self.embedder.embed(self._jokes)
+        self._joke_vecs = embed_in_small_batches(self.embedder, self._jokes)
 
     def run(self, text: str) -> Classification:
         self.warm_up()
