@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from models.citations import link_words
 from models.content_words import words
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ class LexicalIndex:
 
             self._bm25 = bm25s.BM25()
             # An empty token list would make bm25s drop the document: keep a placeholder.
-            self._bm25.index([words(t) or ["\0"] for t in texts], show_progress=False)
+            # A link counts as the words a student calls it ("paper", "title"): ``link_words``.
+            self._bm25.index([words(f"{t} {link_words(t)}") or ["\0"] for t in texts], show_progress=False)
         self.generation = generation
 
     def search(self, query: str, k: int) -> list[tuple[int, float]]:

@@ -96,17 +96,37 @@ def asks_for_a_link(question: str) -> bool:
     return bool(_A_PLACE.search(question)) and not links_cannot_answer(question)
 
 
-# Kinds of resource a student asks for by name, and how each one's links look.
+# Kinds of resource a student asks for by name, how each one's links look, and the word for one.
 _LINK_KINDS = (
     (re.compile(r"\b(?:papers?|articles?|publications?|pdfs?|published)\b", re.I),
-     re.compile(r"\.pdf\b|arxiv\.org|aclanthology\.org|doi\.org|openreview\.net|semanticscholar\.org", re.I)),
-    (re.compile(r"\b(?:videos?|talks?|watch|youtube)\b", re.I), re.compile(r"youtube\.com|youtu\.be|vimeo\.com", re.I)),
-    (re.compile(r"\b(?:notebooks?|colab)\b", re.I), re.compile(r"\.ipynb\b|colab\.research", re.I)),
-    (re.compile(r"\bbooks?\b", re.I), re.compile(r"/books?/|manning\.com|oreilly\.com|amazon\.", re.I)),
+     re.compile(r"\.pdf\b|arxiv\.org|aclanthology\.org|doi\.org|openreview\.net|semanticscholar\.org", re.I),
+     "paper"),
+    (re.compile(r"\b(?:videos?|talks?|watch|youtube)\b", re.I), re.compile(r"youtube\.com|youtu\.be|vimeo\.com", re.I),
+     "video"),
+    (re.compile(r"\b(?:notebooks?|colab)\b", re.I), re.compile(r"\.ipynb\b|colab\.research", re.I), "notebook"),
+    (re.compile(r"\bbooks?\b", re.I), re.compile(r"/books?/|manning\.com|oreilly\.com|amazon\.", re.I), "book"),
 )  # fmt: skip
 
 
 def link_kind(question: str) -> re.Pattern[str] | None:
     """How a link of the kind of resource ``question`` names looks ("paper" → ".pdf", arXiv, …)."""
-    kinds = [link for asked, link in _LINK_KINDS if asked.search(question)]
+    kinds = [link for asked, link, _ in _LINK_KINDS if asked.search(question)]
     return kinds[0] if len(kinds) == 1 else None
+
+
+def link_words(text: str) -> str:
+    """Words a student uses for the links in ``text`` that the notes never write beside them.
+
+    "Source: https://aclanthology.org/N19-1423.pdf [BERT: Pre-training of …]" is a paper, and the
+    bracket is its title, but neither word is on the line: "What is the title of the paper?"
+    shared no word with it, so neither the word search nor the reader's window filter found it
+    (declined, 0.00). Each link adds "link" and its kind ("paper", "video", "notebook", "book");
+    a bracketed title after it, "title". Searched and filtered with the text, never read.
+    """
+    found: list[str] = []
+    for m in URL.finditer(text):
+        found.append("link")
+        found.extend(word for _, link, word in _LINK_KINDS if link.search(m.group()))
+        if LINK_TITLE.match(text, m.end()):
+            found.append("title")
+    return " ".join(dict.fromkeys(found))

@@ -34,6 +34,7 @@ from models.citations import (
     asks_for_a_link,
     asks_for_a_title,
     link_kind,
+    link_words,
     links_cannot_answer,
     titles_cannot_answer,
 )
@@ -274,7 +275,7 @@ class Reader:
             texts = [view.read_text[s:e] for view, ws in zip(views, spans, strict=True) for s, e in ws]
             encodings = iter((self._tokenizer(texts, add_special_tokens=False).encodings or ()) if texts else ())
             for text, view, ws in zip(missing, views, spans, strict=True):
-                words = tuple(stems(view.text[s:e]) for s, e in ws)
+                words = tuple(stems(f"{view.text[s:e]} {link_words(view.text[s:e])}") for s, e in ws)
                 links = tuple(m.span() for m in URL.finditer(view.text))
                 titles = tuple(t.span("title") for s, e in links if (t := LINK_TITLE.match(view.text, e)))
                 tokens = tuple(itertools.islice(encodings, len(ws)))

@@ -42,3 +42,14 @@ def test_tutor_search_is_hybrid_and_reports_cosines(settings: Settings, tmp_path
     vec = tutor.embedder.embed(["Which method zeroes activations?"])[0]
     sims = tutor.index.similarities(vec, [h.passage.id for h in hits])
     assert all(abs(sims[h.passage.id] - h.score) < 1e-5 for h in hits)
+
+
+def test_a_link_is_found_by_what_students_call_it() -> None:
+    index = LexicalIndex()
+    texts = [
+        "Fun facts about BERT and its size.",
+        "Source: https://aclanthology.org/N19-1423.pdf [BERT: Pre-training of Deep Bidirectional Transformers]",
+    ]
+    index.build(np.array([1, 2]), texts, "gen-1")
+    # The notes never say "paper" or "title": "What is the title of the paper?" was declined at 0.00.
+    assert [pid for pid, _ in index.search("What is the title of the paper?", 2)] == [2]

@@ -487,3 +487,12 @@ def test_a_sentence_about_the_opposite_case_is_not_read(reader: Reader) -> None:
     # "updates to overshoot" (0.73): the verb "cause" matched the other case's sentence.
     assert "stagnant" in reader.run("What does a low learning rate cause?", [passage])[0].text
     assert "overshoot" in reader.run("What does a high learning rate cause?", [passage])[0].text
+
+
+def test_a_window_with_a_link_is_read_for_a_question_that_names_its_kind(reader: Reader) -> None:
+    passage = (
+        "BERT:\n1. can create models for a wide range of tasks.\n\nSource: https://aclanthology.org/N19-1423.pdf "
+        "[BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding]"
+    )
+    spans = reader.run("What is the title of the paper?", [passage])  # shares no word with the notes
+    assert spans and spans[0].text.startswith("BERT: Pre-training of Deep Bidirectional Transformers")
