@@ -73,9 +73,10 @@ class Chat:
         q = self.pending
         assert q is not None
         if q.options:
-            if not line.isdigit() or not 1 <= int(line) <= len(q.options):
-                return f"Type a number from 1 to {len(q.options)}."
-            line = str(int(line) - 1)
+            choice = chosen_option(line, q.options)
+            if choice is None:
+                return f"Type a number from 1 to {len(q.options)}, or the option itself."
+            line = str(choice)
         try:
             graded = self.tutor.quiz.answer(q.id, *self.student, line)
         except UserError as exc:
@@ -83,6 +84,16 @@ class Chat:
         self.pending = graded.next_question
         text = graded_text(graded)
         return text + ("\n\n" + question_text(self.pending) if self.pending else "")
+
+
+def chosen_option(reply: str, options: list[str]) -> int | None:
+    """The 0-based option a typed reply picks: its number ("2", "2."), or its text ("layer"), else None."""
+    number = reply.strip().rstrip(".)")
+    if number.isdigit():
+        return int(number) - 1 if 1 <= int(number) <= len(options) else None
+    typed = " ".join(reply.casefold().strip(" .!").split())
+    matches = [i for i, option in enumerate(options) if " ".join(option.casefold().split()) == typed]
+    return matches[0] if len(matches) == 1 else None
 
 
 def handle(tutor: Tutor, line: str) -> str | None:

@@ -160,6 +160,18 @@ def test_terminal_quiz_in_the_chat(real_tutor: Tutor, tmp_path: Path) -> None:
     tutor.close()
 
 
+def test_a_multiple_choice_reply_is_a_number_or_the_option_itself() -> None:
+    from bot.chat import chosen_option
+
+    options = ["Weight", "Layer", "Activation function", "Epoch"]
+    assert chosen_option("2", options) == 1 and chosen_option(" 4. ", options) == 3
+    assert chosen_option("1)", options) == 0
+    assert chosen_option("layer", options) == 1 and chosen_option("Activation   Function.", options) == 2
+    for reply in ("0", "5", "banana", "", "A", "lay"):
+        assert chosen_option(reply, options) is None, reply
+    assert chosen_option("layer", ["Layer", "layer"]) is None  # two alike: ask for the number
+
+
 def test_quiz_and_progress_commands(real_tutor: Tutor, use, tmp_path: Path) -> None:
     from tests.conftest import make_settings
 
