@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from knowledge.answer_checks import AnswerChecks
 from knowledge.chatter import question_in
 from knowledge.cleaning import clean_question, clean_text, decode_bytes, has_words
 from knowledge.config import Settings
@@ -31,12 +32,8 @@ from knowledge.results import Answer, Hit, IngestReport, SearchResult
 from knowledge.spelling import Speller
 from knowledge.store import LectureInfo, PassageRecord, Store
 from models import text_demos
-from models.answer_types import count_unit, counted_words, expands_what_was_asked, holds_a_number, measured_words
-from models.asked_kind import names_another_kind
 from models.classifiers import AppropriatenessClassifier, Classification, HumorClassifier
 from models.confidence import Calibration
-from models.content_words import stems
-from models.definitions import defines_what_was_asked
 from models.device import trim_heap
 from models.embedder import Embedder, SentenceEmbedder
 from models.errors import UserError
@@ -51,7 +48,6 @@ LECTURE_SUFFIXES = {".md", ".markdown", ".txt"}
 SENTENCE_CACHE_SIZE = 4096  # lecture sentences whose embeddings are kept (1.5 KB each)
 PASSAGE_CACHE_SIZE = 4096  # stored passages kept in memory between questions (~1 KB each)
 PRIME_BATCH = 8  # sentences embedded per call when priming the cache
-UNIT_SIMILARITY = 0.3  # a count's unit this unlike what the question counts is another quantity
 TRIM_EVERY = 16  # asks between handing the C heap's free pages back to the OS (0.7 ms each time)
 Progress = Callable[[str, int, int], None]
 
@@ -171,6 +167,7 @@ class Tutor:
         r_cfg = settings.retrieval
         self.index = VectorIndex(r_cfg.index, r_cfg.hnsw_threshold, r_cfg.hnsw_ef_search)
         self.lexical = LexicalIndex()
+        self.answer_checks = AnswerChecks(self._sentence_vectors_of)
         self.humor = HumorClassifier(self.embedder)
         self.appropriateness = AppropriatenessClassifier()
         self._store: Store | None = None
@@ -455,7 +452,7 @@ class Tutor:
         spans = self.reader.run(q, [h.passage.text for h in hits])
         timings["read"] = timings.get("read", 0.0) + (time.perf_counter() - t0) * 1e3
         best = spans[0] if spans else None
-        if best is None or not self._can_answer(q, best):
+        if best is None or not self.answer_checks.can_answer(q, best):
             return None, 0.0
         sentence_sim = float(self._sentence_vectors_of([best.sentence])[0] @ q_vec)
         return best, calibration(best.score, best.null_score, hits[best.passage].score, sentence_sim)
@@ -491,42 +488,6 @@ class Tutor:
         s_start, s_end = view.answer_sentence(start, end)
         sentence, in_sentence = view.text[s_start:s_end], (start - s_start, end - s_start)
         return _answered(result, found, best.passage, view.text[start:end], sentence, in_sentence, conf, timings)
-
-    def _can_answer(self, question: str, span: ReaderSpan) -> bool:
-        """Whether the span is of the kind asked: a count of the asked unit, a definition, an expansion,
-        not a neighbour of the kind asked for."""
-        return (
-            self._counts_what_was_asked(question, span)
-            and defines_what_was_asked(question, span)
-            and expands_what_was_asked(question, span.text)
-            and not names_another_kind(question, span)
-        )
-
-    def _counts_what_was_asked(self, question: str, span: ReaderSpan) -> bool:
-        """Whether a "how many N" answer counts N: "340M parameters" does not answer "How many layers?".
-
-        The reader makes a count's answer a number, but any number: a lecture's facts about one
-        quantity answered questions about others at high confidence ("How many layers does
-        BERT_LARGE have?" → "340M", 0.82). A count followed by a plural (its unit: "340M" and
-        "340M parameters" both count parameters) that is not in the question, while what the
-        question counts is not in the sentence, is kept only if the two words are alike to the
-        embedder (people / inhabitants, tons / tonnes). Of SQuAD v1.1 dev's 641 right "how many"
-        answers this rejects 4 (0.6 %: "times" / "turnovers"). Such an answer is declined, not
-        replaced by the next span: that was another number of the same facts or a quantifier
-        ("How many layers does BERT_BASE have?" → "all", 0.37). A number answering "What is the
-        vocabulary size of BERT?" is read the same way (``measured_words``): "340M" counts
-        parameters, not a vocabulary (0.71 before), and so is "How large is BERT's vocabulary?"; of
-        SQuAD v1.1's 399 right numbers answering "What is the … size/length/number/count/amount/
-        rate/ratio/percentage of …?" or "How large/big is X's …?" (train and dev) none is rejected.
-        """
-        counted = [w for w in counted_words(question) if stems(w)]
-        if not counted and holds_a_number(span.text):
-            counted = [w for w in measured_words(question) if stems(w)]
-        unit = count_unit(span.sentence, *span.answer_in_sentence) if counted else ""
-        if not stems(unit) or stems(unit) & stems(question) or stems(" ".join(counted)) & stems(span.sentence):
-            return True
-        vectors = self._sentence_vectors_of([*counted, unit])
-        return float(np.max(vectors[:-1] @ vectors[-1])) >= UNIT_SIMILARITY
 
     def _sentence_vectors_of(self, sentences: list[str]) -> np.ndarray:
         """Embeddings of lecture sentences; answers come from the same few sentences again and again."""

@@ -294,8 +294,8 @@ def test_a_count_of_something_else_is_declined_not_given(real_tutor: Tutor) -> N
     at = facts.index("340M")
     for end in (at + 4, at + 15):  # "340M" and "340M parameters": the unit after the span or in it
         span = ReaderSpan(0, at, end, facts[at:end], 10.0, 0.0, facts, (at, end))
-        assert not real_tutor._counts_what_was_asked("How many layers does BERT_LARGE have?", span)
-        assert real_tutor._counts_what_was_asked("How many parameters does BERT_LARGE have?", span)
+        assert not real_tutor.answer_checks.counts_what_was_asked("How many layers does BERT_LARGE have?", span)
+        assert real_tutor.answer_checks.counts_what_was_asked("How many parameters does BERT_LARGE have?", span)
 
 
 def test_a_list_item_never_defines_its_neighbour_or_its_lead_in_what_is_listed(real_tutor: Tutor) -> None:
