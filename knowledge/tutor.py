@@ -37,7 +37,7 @@ from models.confidence import Calibration
 from models.device import trim_heap
 from models.embedder import Embedder, SentenceEmbedder
 from models.errors import UserError
-from models.list_items import ItemAsked, item_asked, item_in, list_answered
+from models.list_items import ItemAsked, asks_for_the_list, item_asked, item_in, list_answered, list_block
 from models.reader import Reader, ReaderSpan
 from models.reading_view import reading_view
 from models.span_bounds import snap_to_words
@@ -427,6 +427,8 @@ class Tutor:
         listed = self._item_of_list(asked, result, (best, conf), result, q_vec, timings, t0) if asked else None
         if listed is not None:  # as asked, the answer may begin another item of the list
             return listed
+        if asks_for_the_list(typed) and (whole := self._whole_list(result, (best, conf), timings, t0)) is not None:
+            return whole
         timings["total"] = (time.perf_counter() - t0) * 1e3
         if best is None or conf < self._threshold:
             return self._decline(result, q_vec, conf, timings)
@@ -488,6 +490,21 @@ class Tutor:
         s_start, s_end = view.answer_sentence(start, end)
         sentence, in_sentence = view.text[s_start:s_end], (start - s_start, end - s_start)
         return _answered(result, found, best.passage, view.text[start:end], sentence, in_sentence, conf, timings)
+
+    def _whole_list(
+        self, result: SearchResult, read: tuple[ReaderSpan | None, float], timings: dict[str, float], t0: float
+    ) -> Answer | None:
+        """Every item of the list whose item the reading's answer begins ("List the quick terms.")."""
+        best, conf = read
+        if best is None or conf < self._threshold:
+            return None
+        view = reading_view(result.hits[best.passage].passage.text)
+        listed = list_answered(view, best.start)
+        if listed is None:
+            return None
+        text, sentence, in_sentence = list_block(view, listed)
+        timings["total"] = (time.perf_counter() - t0) * 1e3
+        return _answered(result, result, best.passage, text, sentence, in_sentence, conf, timings)
 
     def _sentence_vectors_of(self, sentences: list[str]) -> np.ndarray:
         """Embeddings of lecture sentences; answers come from the same few sentences again and again."""

@@ -81,3 +81,33 @@ def list_answered(view: ReadingView, start: int) -> ItemList | None:
 def item_in(lst: ItemList, place: int) -> tuple[int, int] | None:
     """The view span of the item at ``place`` (from 1; -1 the last), if the list has one."""
     return lst.items[place - 1 if place > 0 else place] if 0 < abs(place) <= len(lst.items) else None
+
+
+# "List the quick terms.", "Enumerate the drawbacks of LSTMs", "What are all the fun facts?", "Name all …"
+_WHOLE_LIST = re.compile(
+    r"^\W*(?:(?:please|can\s+you|could\s+you)\s+)?(?:list|enumerate)\b"
+    r"|\b(?:name|what\s+are|which\s+are|give\s+(?:me|us))\s+all\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_the_list(question: str) -> bool:
+    """Whether ``question`` asks for a whole list ("List the quick terms."), not for one of its items.
+
+    The reader answers with one span, so "List the quick terms" read "Weight" (0.77), one of six.
+    Only a request that says so counts: "What are the drawbacks of LSTMs?" is answered by any one
+    of them as well (the shared dev set's gold answers for such a question are the items, each).
+    """
+    return bool(_WHOLE_LIST.search(question))
+
+
+def list_block(view: ReadingView, lst: ItemList) -> tuple[str, str, tuple[int, int]]:
+    """A list as one answer: its items joined ("Layer; Weight; …"), and the line to show it in.
+
+    The line is the list's lead-in, where it has one ("Some quick terms to repeat: Layer; …"), with
+    the position of the items in it.
+    """
+    items = "; ".join(view.text[s:e].strip().rstrip(".") for s, e in lst.items)
+    lead = view.text[slice(*lst.lead)].strip().rstrip(".") if lst.lead is not None else ""
+    shown = f"{lead} {items}" if lead else items
+    return items, shown, (len(shown) - len(items), len(shown))

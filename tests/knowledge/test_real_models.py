@@ -298,6 +298,16 @@ def test_a_count_of_something_else_is_declined_not_given(real_tutor: Tutor) -> N
         assert real_tutor.answer_checks.counts_what_was_asked("How many parameters does BERT_LARGE have?", span)
 
 
+def test_a_request_for_a_whole_list_is_answered_with_every_item(real_tutor: Tutor) -> None:
+    # "List the quick terms." read "Weight" (0.77), one of six.
+    terms = real_tutor.ask("List the quick terms.")
+    assert terms.text == "Layer; Weight; Activation function; Loss; Batch; Epoch"
+    s, e = terms.answer_in_sentence
+    assert terms.sentence.startswith("Some quick terms to repeat:") and terms.sentence[s:e] == terms.text
+    assert real_tutor.ask("list the drawbacks of LSTMs").text.count(";") == 3
+    assert ";" not in real_tutor.ask("Name a drawback of LSTMs.").text  # one asked for: one given
+
+
 def test_a_list_item_never_defines_its_neighbour_or_its_lead_in_what_is_listed(real_tutor: Tutor) -> None:
     # "This typically involves: The learning rate. / The batch size." and "LSTMs are: Rather unidirectional."
     assert real_tutor.ask("What is a learning rate?").abstained  # "The batch size" (0.79) before

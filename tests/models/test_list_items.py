@@ -2,7 +2,7 @@
 
 import pytest
 
-from models.list_items import item_asked, item_in, list_answered
+from models.list_items import asks_for_the_list, item_asked, item_in, list_answered, list_block
 from models.reading_view import reading_view
 
 
@@ -59,3 +59,15 @@ def test_the_item_at_a_place_counts_from_one_and_from_the_end() -> None:
     last = "Killed two birds with one stone."
     assert text[1:] == ["Mary asked John to leave.", last, last]
     assert item_in(examples, 4) is None and item_in(examples, -4) is None and item_in(examples, 0) is None
+
+
+def test_a_request_for_the_whole_list_and_the_list_as_one_answer() -> None:
+    requests = ("List the quick terms.", "please list the drawbacks", "What are all the fun facts?", "Name all of them")
+    for question in requests:
+        assert asks_for_the_list(question), question
+    for question in ("What are the quick terms?", "Name a drawback of LSTMs.", "Which list is longest?", "A listener?"):
+        assert not asks_for_the_list(question), question
+    view = reading_view(NOTES)
+    text, shown, (start, end) = list_block(view, view.item_lists[0])
+    assert text == "Not to brag. English and Binary; Mary asked John to leave; Killed two birds with one stone"
+    assert shown == f"Let us look at these examples: {text}" and shown[start:end] == text
