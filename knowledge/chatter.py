@@ -142,3 +142,32 @@ def _topic_named(text: str) -> str:
     topic = m["topic"] + ("'s" if pointer.group().lower() in ("its", "their") else "")
     question = m["question"]
     return question[: pointer.start()] + topic + question[pointer.end() :]
+
+
+# A message that is only chat: no question to search for.
+_ONLY_GREETING = re.compile(rf"^\s*(?:(?:{_GREETING}|{_MENTION})[\s!?.,:;)]*)+$", re.IGNORECASE)
+_ONLY_THANKS = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|great|cool|nice|perfect|awesome|got\s+it|i\s+see|makes\s+sense)[\s,!.]*)*"
+    r"(?:thanks|thank\s+you|thx|ty|cheers|much\s+appreciated)(?:\s+(?:so\s+much|a\s+lot|again))?"
+    r"(?:\s+(?:tutor|bot))?[\s!.,:;()\-DP]*$",
+    re.IGNORECASE,
+)
+_ONLY_BYE = re.compile(
+    r"^\s*(?:bye|goodbye|good\s*night|see\s+(?:you|ya)(?:\s+later)?|cya)(?:\s+(?:tutor|bot|all))?[\s!.]*$",
+    re.IGNORECASE,
+)
+GREETING_REPLY = "Hi! Ask me about the lectures, for example “Who created BERT?”, or type /help for the commands."
+THANKS_REPLY = "You're welcome! Ask again any time."
+BYE_REPLY = "Bye, and good luck with the course!"
+
+
+def small_talk(message: str) -> str | None:
+    """The reply to a message that is only a greeting, thanks or goodbye ("hi", "thanks!"), else None.
+
+    Searched as a question, "hi" was declined with the lecture's "Good evening again!" as the
+    closest passage, and "thanks!" with a video link.
+    """
+    for pattern, reply in ((_ONLY_GREETING, GREETING_REPLY), (_ONLY_THANKS, THANKS_REPLY), (_ONLY_BYE, BYE_REPLY)):
+        if pattern.match(message):
+            return reply
+    return None

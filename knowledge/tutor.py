@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from knowledge.answer_checks import AnswerChecks
-from knowledge.chatter import question_in
+from knowledge.chatter import question_in, small_talk
 from knowledge.cleaning import clean_question, clean_text, decode_bytes, has_words
 from knowledge.config import Settings
 from knowledge.feedback import Feedback
@@ -399,6 +399,14 @@ class Tutor:
         if missing:
             self._passage_cache.update(self.store.passages(missing))
         return {i: self._passage_cache[i] for i in ids if i in self._passage_cache}
+
+    def small_talk(self, message: str) -> str | None:
+        """The reply to a message that is only a greeting, thanks or goodbye, for chat interfaces; else None.
+
+        ``ask`` itself always answers from the lectures (``tutor ask``, ``tutor eval``); the chat,
+        ``/ask`` and mentions call this first, so "hi" is greeted, not searched.
+        """
+        return small_talk(message)
 
     def ask(self, question: str) -> Answer:
         answer = self._answer(check_query(question))

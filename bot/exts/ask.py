@@ -30,6 +30,9 @@ class AskCog(commands.Cog):
     async def ask(self, interaction: discord.Interaction, question: str, private: bool = False) -> None:
         self.bot.cooldown.hit(interaction.user.id)
         check_query(question)
+        if (reply := self.bot.tutor.small_talk(question)) is not None:
+            await interaction.response.send_message(reply, ephemeral=True)
+            return
         await interaction.response.defer(ephemeral=private, thinking=True)
         answer, qid = await self.bot.run_blocking(
             self._answer, question, str(interaction.guild_id or ""), str(interaction.user.id)
@@ -67,6 +70,9 @@ class AskCog(commands.Cog):
             await message.channel.send(f"Sorry: {exc}", reference=self._reply_to(message))
             return
         except app_commands.CheckFailure:
+            return
+        if (reply := self.bot.tutor.small_talk(question)) is not None:
+            await message.channel.send(reply, reference=self._reply_to(message))
             return
         async with message.channel.typing():
             answer, qid = await self.bot.run_blocking(

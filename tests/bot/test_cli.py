@@ -121,6 +121,8 @@ def test_terminal_chat_uses_the_same_commands(fake_tutor: Tutor) -> None:
     assert (handle(fake_tutor, "/search ") or "").startswith("Sorry")
     assert "Unknown command" in (handle(fake_tutor, "/dance") or "")
     assert handle(fake_tutor, "/quit") is None
+    assert (handle(fake_tutor, "hi") or "").startswith("Hi! Ask me about the lectures")  # greeted, not searched
+    assert "welcome" in (handle(fake_tutor, "thanks!") or "")
 
 
 def test_demo_commands(fake_tutor: Tutor, use, tmp_path: Path) -> None:

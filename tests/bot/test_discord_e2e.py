@@ -174,6 +174,15 @@ async def test_long_questions_get_a_clear_message(discord_env) -> None:
     assert "characters long" in cb.body["data"]["content"]
 
 
+async def test_a_greeting_is_greeted_privately_not_searched(discord_env) -> None:
+    fake, _ = discord_env
+    payload = await fake.slash("ask", [opt("question", "hi!")])
+    cb = await fake.wait_for(lambda: callback(fake, payload))
+    assert cb.body["type"] == 4 and cb.body["data"]["content"].startswith("Hi! Ask me about the lectures")
+    assert cb.body["data"]["flags"] & 64  # only the student sees it
+    assert fake.violations == []
+
+
 async def test_mentions_in_questions_ping_nobody(discord_env) -> None:
     fake, _ = discord_env
     payload = await fake.slash("ask", [opt("question", "@everyone what is a key element of BERT? <@123> <@&456>")])

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from knowledge.chatter import question_in
+from knowledge.chatter import BYE_REPLY, GREETING_REPLY, THANKS_REPLY, question_in, small_talk
 
 
 @pytest.mark.parametrize(
@@ -158,3 +158,37 @@ def test_the_question_is_never_empty_and_reading_it_again_changes_nothing(messag
     question = question_in(message)
     assert any(ch.isalnum() for ch in question) == any(ch.isalnum() for ch in message)
     assert question_in(question) == question
+
+
+@pytest.mark.parametrize(
+    ("message", "reply"),
+    [
+        ("hi", GREETING_REPLY),
+        ("Hello tutor!", GREETING_REPLY),
+        ("hey there :)", GREETING_REPLY),
+        ("hello?", GREETING_REPLY),
+        ("<@123>", GREETING_REPLY),
+        ("thanks!", THANKS_REPLY),
+        ("ok, thank you so much", THANKS_REPLY),
+        ("great, thanks bot", THANKS_REPLY),
+        ("bye", BYE_REPLY),
+        ("see you later!", BYE_REPLY),
+    ],
+)
+def test_a_message_that_is_only_chat_gets_a_chat_reply(message: str, reply: str) -> None:
+    assert small_talk(message) == reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hi what is BERT?",
+        "thanks, but what is BERT?",
+        "Who created BERT?",
+        "hi, quick question: who made BERT?",
+        "thanks for what?",
+    ],
+)
+def test_a_message_with_a_question_is_no_small_talk(message: str) -> None:
+    assert small_talk(message) is None
+
