@@ -191,4 +191,3 @@ def test_a_message_that_is_only_chat_gets_a_chat_reply(message: str, reply: str)
 )
 def test_a_message_with_a_question_is_no_small_talk(message: str) -> None:
     assert small_talk(message) is None
-
