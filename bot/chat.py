@@ -108,7 +108,7 @@ def handle(tutor: Tutor, line: str) -> str | None:
         if cmd == "/help":
             return HELP
         if cmd == "/ask":
-            return tutor.small_talk(rest) or answer_text(tutor.ask(rest))
+            return tutor.chat_reply(rest) or answer_text(tutor.ask(rest))
         if cmd == "/search":
             return search_text(tutor.search(rest))
         if cmd == "/tokenize":

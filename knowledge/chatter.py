@@ -171,3 +171,25 @@ def small_talk(message: str) -> str | None:
         if pattern.match(message):
             return reply
     return None
+
+
+# "What is this lecture about?", "What topics does the course cover?", "Summarize the lectures."
+_LECTURES = r"(?:lectures?|course|class|slides|notes|material)"
+_OVERVIEW = re.compile(
+    rf"^\s*(?:what(?:'s|\s+is|\s+are)\s+(?:this|the|our|these|today'?s)\s+{_LECTURES}\s+(?:about|on)"
+    rf"|what\s+(?:topics?|subjects?|sections?)\s+(?:are|is|does|do)\s+(?:(?:this|the|our)\s+{_LECTURES}\s+)?"
+    rf"(?:covered|cover|in|there|taught)"
+    rf"|what\s+does\s+(?:this|the|our)\s+{_LECTURES}\s+cover"
+    rf"|(?:summari[sz]e|outline)\s+(?:this|the|our|these)\s+{_LECTURES})\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_an_overview(message: str) -> bool:
+    """Whether ``message`` asks what the lectures cover ("What is this lecture about?").
+
+    The reader answers from one sentence, and no sentence says what the whole lecture is about:
+    "Summarize the lecture" read "Stanford" (0.35), "What is this lecture about?" was declined.
+    The lectures' own titles and sections answer it (``Tutor.chat_reply``).
+    """
+    return bool(_OVERVIEW.match(question_in(message)))

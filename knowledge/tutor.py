@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from knowledge.answer_checks import AnswerChecks
-from knowledge.chatter import question_in, small_talk
+from knowledge.chatter import asks_for_an_overview, question_in, small_talk
 from knowledge.cleaning import clean_question, clean_text, decode_bytes, has_words
 from knowledge.config import Settings
 from knowledge.feedback import Feedback
@@ -400,13 +400,25 @@ class Tutor:
             self._passage_cache.update(self.store.passages(missing))
         return {i: self._passage_cache[i] for i in ids if i in self._passage_cache}
 
-    def small_talk(self, message: str) -> str | None:
-        """The reply to a message that is only a greeting, thanks or goodbye, for chat interfaces; else None.
+    def chat_reply(self, message: str) -> str | None:
+        """The reply to a message that needs no reading, for chat interfaces; else None.
 
-        ``ask`` itself always answers from the lectures (``tutor ask``, ``tutor eval``); the chat,
-        ``/ask`` and mentions call this first, so "hi" is greeted, not searched.
+        Small talk ("hi", "thanks!") and what the lectures cover ("What is this lecture about?", from
+        their titles and sections). ``ask`` itself always answers from the lectures (``tutor ask``,
+        ``tutor eval``); the chat, ``/ask`` and mentions call this first.
         """
-        return small_talk(message)
+        if (reply := small_talk(message)) is not None:
+            return reply
+        return self.overview() if asks_for_an_overview(message) else None
+
+    def overview(self) -> str:
+        """What the lectures cover: each lecture's title and its sections, in order."""
+        self.warm_up()
+        lines = []
+        for lecture in self.store.lectures():
+            sections = dict.fromkeys(p.section for p in self.store.lecture_passages(lecture.name) if p.section)
+            lines.append(f"{lecture.title}: {' · '.join(sections)}" if sections else lecture.title)
+        return "The lectures cover:\n" + "\n".join(f"- {line}" for line in lines) if lines else "No lectures yet."
 
     def ask(self, question: str) -> Answer:
         answer = self._answer(check_query(question))

@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import TutorBot
-from bot.ui.embeds import answer_embed, search_embed
+from bot.ui.embeds import MESSAGE_LIMIT, answer_embed, clip, safe, search_embed
 from bot.ui.payloads import SnowflakeReference
 from bot.ui.views import answer_view
 from knowledge.results import Answer
@@ -30,8 +30,8 @@ class AskCog(commands.Cog):
     async def ask(self, interaction: discord.Interaction, question: str, private: bool = False) -> None:
         self.bot.cooldown.hit(interaction.user.id)
         check_query(question)
-        if (reply := self.bot.tutor.small_talk(question)) is not None:
-            await interaction.response.send_message(reply, ephemeral=True)
+        if (reply := self.bot.tutor.chat_reply(question)) is not None:
+            await interaction.response.send_message(clip(safe(reply), MESSAGE_LIMIT), ephemeral=True)
             return
         await interaction.response.defer(ephemeral=private, thinking=True)
         answer, qid = await self.bot.run_blocking(
@@ -71,8 +71,8 @@ class AskCog(commands.Cog):
             return
         except app_commands.CheckFailure:
             return
-        if (reply := self.bot.tutor.small_talk(question)) is not None:
-            await message.channel.send(reply, reference=self._reply_to(message))
+        if (reply := self.bot.tutor.chat_reply(question)) is not None:
+            await message.channel.send(clip(safe(reply), MESSAGE_LIMIT), reference=self._reply_to(message))
             return
         async with message.channel.typing():
             answer, qid = await self.bot.run_blocking(

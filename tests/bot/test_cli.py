@@ -123,6 +123,9 @@ def test_terminal_chat_uses_the_same_commands(fake_tutor: Tutor) -> None:
     assert handle(fake_tutor, "/quit") is None
     assert (handle(fake_tutor, "hi") or "").startswith("Hi! Ask me about the lectures")  # greeted, not searched
     assert "welcome" in (handle(fake_tutor, "thanks!") or "")
+    overview = handle(fake_tutor, "What is this lecture about?") or ""
+    assert overview.startswith("The lectures cover:") and "02 Language and BERT: " in overview
+    assert "General rules · Let's talk about language" in overview
 
 
 def test_demo_commands(fake_tutor: Tutor, use, tmp_path: Path) -> None:

@@ -174,12 +174,16 @@ async def test_long_questions_get_a_clear_message(discord_env) -> None:
     assert "characters long" in cb.body["data"]["content"]
 
 
-async def test_a_greeting_is_greeted_privately_not_searched(discord_env) -> None:
+async def test_a_greeting_or_an_overview_question_is_answered_privately_not_searched(discord_env) -> None:
     fake, _ = discord_env
     payload = await fake.slash("ask", [opt("question", "hi!")])
     cb = await fake.wait_for(lambda: callback(fake, payload))
     assert cb.body["type"] == 4 and cb.body["data"]["content"].startswith("Hi! Ask me about the lectures")
     assert cb.body["data"]["flags"] & 64  # only the student sees it
+    payload = await fake.slash("ask", [opt("question", "What topics does the course cover?")])
+    cb = await fake.wait_for(lambda: callback(fake, payload))
+    assert "02 Language and BERT: " in cb.body["data"]["content"] and "General rules" in cb.body["data"]["content"]
+    assert len(cb.body["data"]["content"]) <= 2000
     assert fake.violations == []
 
 

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from knowledge.chatter import BYE_REPLY, GREETING_REPLY, THANKS_REPLY, question_in, small_talk
+from knowledge.chatter import BYE_REPLY, GREETING_REPLY, THANKS_REPLY, asks_for_an_overview, question_in, small_talk
 
 
 @pytest.mark.parametrize(
@@ -191,3 +191,22 @@ def test_a_message_that_is_only_chat_gets_a_chat_reply(message: str, reply: str)
 )
 def test_a_message_with_a_question_is_no_small_talk(message: str) -> None:
     assert small_talk(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "overview"),
+    [
+        ("What is this lecture about?", True),
+        ("Hey, what is this course about?", True),
+        ("what topics are covered?", True),
+        ("What does the course cover?", True),
+        ("Summarize the lecture", True),
+        ("What are the lectures about?", True),
+        ("What is the Stanford lecture about?", False),  # one resource the notes name
+        ("According to the lecture, what is BERT?", False),
+        ("What is the lecture's greeting?", False),
+        ("What is BERT about?", False),
+    ],
+)
+def test_a_question_about_what_the_lectures_cover(message: str, overview: bool) -> None:
+    assert asks_for_an_overview(message) is overview
