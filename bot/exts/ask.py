@@ -19,8 +19,11 @@ class AskCog(commands.Cog):
     def __init__(self, bot: TutorBot) -> None:
         self.bot = bot
 
-    def _answer(self, question: str, guild_id: str, user_id: str) -> tuple[Answer, int]:
-        """Runs in the model executor: answer and log the question."""
+    def _answer(self, question: str, guild_id: str, user_id: str) -> tuple[Answer, int] | str:
+        """Runs in the model executor: a chat reply ("hi", "What is this lecture about?"), or the answer, logged."""
+        reply = self.bot.tutor.chat_reply(question)
+        if reply is not None:
+            return clip(safe(reply), MESSAGE_LIMIT)
         answer = self.bot.tutor.ask(question)
         qid = self.bot.tutor.feedback.record(answer, guild_id, user_id)
         return answer, qid
@@ -30,13 +33,14 @@ class AskCog(commands.Cog):
     async def ask(self, interaction: discord.Interaction, question: str, private: bool = False) -> None:
         self.bot.cooldown.hit(interaction.user.id)
         check_query(question)
-        if (reply := self.bot.tutor.chat_reply(question)) is not None:
-            await interaction.response.send_message(clip(safe(reply), MESSAGE_LIMIT), ephemeral=True)
-            return
         await interaction.response.defer(ephemeral=private, thinking=True)
-        answer, qid = await self.bot.run_blocking(
+        result = await self.bot.run_blocking(
             self._answer, question, str(interaction.guild_id or ""), str(interaction.user.id)
         )
+        if isinstance(result, str):
+            await interaction.followup.send(result, ephemeral=private)
+            return
+        answer, qid = result
         ta = bool(self.bot.settings.discord.ta_channel_id)
         await interaction.followup.send(
             embed=answer_embed(answer), view=answer_view(qid, answer.abstained, ta), ephemeral=private
@@ -71,13 +75,14 @@ class AskCog(commands.Cog):
             return
         except app_commands.CheckFailure:
             return
-        if (reply := self.bot.tutor.chat_reply(question)) is not None:
-            await message.channel.send(clip(safe(reply), MESSAGE_LIMIT), reference=self._reply_to(message))
-            return
         async with message.channel.typing():
-            answer, qid = await self.bot.run_blocking(
+            result = await self.bot.run_blocking(
                 self._answer, question, str(message.guild.id if message.guild else ""), str(message.author.id)
             )
+        if isinstance(result, str):
+            await message.channel.send(result, reference=self._reply_to(message))
+            return
+        answer, qid = result
         await message.channel.send(
             embed=answer_embed(answer),
             view=answer_view(qid, answer.abstained, bool(cfg.ta_channel_id)),
