@@ -22,7 +22,8 @@ from knowledge.tutor import Tutor
 from models.errors import UserError
 
 HELP = """Commands:
-  /ask QUESTION      answer from the lectures, cited, with a confidence (or just type the question)
+  /ask QUESTION      answer from the lectures, cited, with a confidence (or just type the question;
+                     "What is this lecture about?" lists the lectures' sections)
   /search QUERY      the most relevant lecture passages
   /lectures          the lectures the tutor knows
   /tokenize TEXT     BERT word pieces and the vocabulary-index representation

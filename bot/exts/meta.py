@@ -10,7 +10,8 @@ from bot.client import TutorBot
 
 HELP = {
     "/ask question [private]": "An answer quoted from the lectures, with its sentence, source and confidence. "
-    "When the lectures don't cover it, the tutor says so and offers to pass the question to a TA.",
+    "When the lectures don't cover it, the tutor says so and offers to pass the question to a TA. "
+    "“What is this lecture about?” lists the lectures' sections.",
     "/search query [k]": "The lecture passages closest in meaning to your query.",
     "/tokenize text": "BERT's word pieces and ids, the lecture's vocabulary-index view, and a picture.",
     "/ngrams text|lecture [n]": "The most frequent word or character n-grams.",
