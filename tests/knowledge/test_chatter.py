@@ -210,3 +210,10 @@ def test_a_message_with_a_question_is_no_small_talk(message: str) -> None:
 )
 def test_a_question_about_what_the_lectures_cover(message: str, overview: bool) -> None:
     assert asks_for_an_overview(message) is overview
+
+
+@given(st.one_of(st.text(max_size=120), _CHATTY))
+def test_any_message_is_small_talk_or_not_and_a_question_never_is(message: str) -> None:
+    assert small_talk(message) in (None, GREETING_REPLY, THANKS_REPLY, BYE_REPLY)
+    assert asks_for_an_overview(message) in (True, False)
+    assert small_talk(f"{message} what is BERT?") is None
