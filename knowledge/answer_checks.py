@@ -15,6 +15,7 @@ from models.answer_types import count_unit, counted_words, expands_what_was_aske
 from models.asked_kind import names_another_kind
 from models.content_words import stems
 from models.definitions import defines_what_was_asked
+from models.list_items import asks_what_the_notes_ask
 from models.reader import ReaderSpan
 
 UNIT_SIMILARITY = 0.3  # a count's unit this unlike what the question counts is another quantity
@@ -28,12 +29,13 @@ class AnswerChecks:
 
     def can_answer(self, question: str, span: ReaderSpan) -> bool:
         """Whether the span is of the kind asked: a count of the asked unit, a definition, an expansion,
-        not a neighbour of the kind asked for."""
+        not a neighbour of the kind asked for, not from a list that asks the question itself."""
         return (
             self.counts_what_was_asked(question, span)
             and defines_what_was_asked(question, span)
             and expands_what_was_asked(question, span.text)
             and not names_another_kind(question, span)
+            and not asks_what_the_notes_ask(question, span)
         )
 
     def counts_what_was_asked(self, question: str, span: ReaderSpan) -> bool:

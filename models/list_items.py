@@ -16,6 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from models.content_words import stems
+from models.definitions import lead_in_end
+from models.reader import ReaderSpan
 from models.reading_view import ItemList, ReadingView
 
 PLACES = {
@@ -111,3 +114,25 @@ def list_block(view: ReadingView, lst: ItemList) -> tuple[str, str, tuple[int, i
     lead = view.text[slice(*lst.lead)].strip().rstrip(".") if lst.lead is not None else ""
     shown = f"{lead} {items}" if lead else items
     return items, shown, (len(shown) - len(items), len(shown))
+
+
+def asks_what_the_notes_ask(question: str, span: ReaderSpan) -> bool:
+    """Whether ``question`` is one the notes themselves list as a question, in the list ``span`` is from.
+
+    Notes open with questions ("So lets start with: … 2. So one from me, what did we talk about last
+    time? 3. And, what actually is a neural network?") and list the questions a field asks ("What
+    types of problems do we solve: … 3. How can i summarize this text?"). Asked one of them, the
+    reader answered from the list: the next question ("What did we talk about last time?" → "And,
+    what actually is a neural network?", 0.40) or the lead-in ("How can I summarize this text?" →
+    "What types of problems do we solve", 0.80). The notes ask those questions; they do not answer
+    them there. A listed question holds every word of the student's (after its lead-in). Only
+    spans in a list with a lead-in (SQuAD's paragraphs have none).
+    """
+    if not span.other_items:
+        return False
+    asked = stems(question)
+    lead = lead_in_end(span)
+    if len(asked) < 2:  # "Why?" is no question of the notes'
+        return False
+    items = (span.sentence, *span.other_items)
+    return any(item.rstrip().endswith("?") and asked <= stems(item[lead:]) for item in items)

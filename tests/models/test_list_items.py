@@ -71,3 +71,18 @@ def test_a_request_for_the_whole_list_and_the_list_as_one_answer() -> None:
     text, shown, (start, end) = list_block(view, view.item_lists[0])
     assert text == "Not to brag. English and Binary; Mary asked John to leave; Killed two birds with one stone"
     assert shown == f"Let us look at these examples: {text}" and shown[start:end] == text
+
+
+def test_a_question_the_notes_list_is_not_answered_from_that_list() -> None:
+    from models.list_items import asks_what_the_notes_ask
+    from models.reader import ReaderSpan
+
+    lead = "So lets start with: "
+    items = ["Any questions from our last lecture?", "So one from me, what did we talk about last time?"]
+    nxt = lead + "And, what actually is a neural network?"
+    span = ReaderSpan(0, 0, 0, nxt[len(lead) :], 9.0, 0.0, nxt, (len(lead), len(nxt)), tuple(lead + i for i in items))
+    assert asks_what_the_notes_ask("What did we talk about last time?", span)  # the next listed question
+    assert not asks_what_the_notes_ask("What did we talk about in the lecture on BERT?", span)  # more than listed
+    assert not asks_what_the_notes_ask("What did we?", span)  # too few words to be one
+    alone = ReaderSpan(0, 0, 0, "x", 9.0, 0.0, "What did we talk about last time? x", (34, 35))
+    assert not asks_what_the_notes_ask("What did we talk about last time?", alone)  # no list: prose may answer
