@@ -203,6 +203,21 @@ class Store:
             .order_by(Passage.ordinal)
         )
 
+    def sections(self) -> list[tuple[str, list[str]]]:
+        """Each lecture's title and its section headings in order (one query, no passage text)."""
+        with self.session() as s:
+            rows = s.execute(
+                select(Lecture.name, Lecture.title, Passage.section)
+                .outerjoin(Passage)
+                .order_by(Lecture.name, Passage.ordinal)
+            ).all()
+        out: dict[str, tuple[str, dict[str, None]]] = {}
+        for name, title, section in rows:
+            headings = out.setdefault(name, (title, {}))[1]
+            if section:
+                headings[section] = None
+        return [(title, list(headings)) for title, headings in out.values()]
+
     def _records(self, query: Select[Passage, str, str]) -> list[PassageRecord]:
         with self.session() as s:
             return [

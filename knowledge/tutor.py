@@ -39,7 +39,7 @@ from models.embedder import Embedder, SentenceEmbedder
 from models.errors import UserError
 from models.list_items import ItemAsked, asks_for_the_list, item_asked, item_in, list_answered, list_block
 from models.reader import Reader, ReaderSpan
-from models.reading_view import reading_view
+from models.reading_view import ItemList, ReadingView, reading_view
 from models.span_bounds import snap_to_words
 
 log = logging.getLogger(__name__)
@@ -414,10 +414,7 @@ class Tutor:
     def overview(self) -> str:
         """What the lectures cover: each lecture's title and its sections, in order."""
         self.warm_up()
-        lines = []
-        for lecture in self.store.lectures():
-            sections = dict.fromkeys(p.section for p in self.store.lecture_passages(lecture.name) if p.section)
-            lines.append(f"{lecture.title}: {' · '.join(sections)}" if sections else lecture.title)
+        lines = [f"{title}: {' · '.join(sections)}" if sections else title for title, sections in self.store.sections()]
         return "The lectures cover:\n" + "\n".join(f"- {line}" for line in lines) if lines else "No lectures yet."
 
     def ask(self, question: str) -> Answer:
@@ -495,13 +492,10 @@ class Tutor:
         may begin another item of the list ("What is the second example of language?" → "English
         and Binary", in the first example). None where neither lands on an item with confidence.
         """
-        best, conf = read
-        if best is None or conf < self._threshold:
+        found_list = self._list_answered(found, read)
+        if found_list is None:
             return None
-        view = reading_view(found.hits[best.passage].passage.text)
-        listed = list_answered(view, best.start)
-        if listed is None:
-            return None
+        view, listed, passage, conf = found_list
         item = item_in(listed, asked.place)
         timings["total"] = (time.perf_counter() - t0) * 1e3
         if item is None:  # "the seventh quick term" of six: nothing to be confident in
@@ -509,22 +503,31 @@ class Tutor:
         start, end = snap_to_words(view.text, *item)
         s_start, s_end = view.answer_sentence(start, end)
         sentence, in_sentence = view.text[s_start:s_end], (start - s_start, end - s_start)
-        return _answered(result, found, best.passage, view.text[start:end], sentence, in_sentence, conf, timings)
+        return _answered(result, found, passage, view.text[start:end], sentence, in_sentence, conf, timings)
 
     def _whole_list(
         self, result: SearchResult, read: tuple[ReaderSpan | None, float], timings: dict[str, float], t0: float
     ) -> Answer | None:
         """Every item of the list whose item the reading's answer begins ("List the quick terms.")."""
+        found_list = self._list_answered(result, read)
+        if found_list is None:
+            return None
+        view, listed, passage, conf = found_list
+        text, sentence, in_sentence = list_block(view, listed)
+        timings["total"] = (time.perf_counter() - t0) * 1e3
+        return _answered(result, result, passage, text, sentence, in_sentence, conf, timings)
+
+    def _list_answered(
+        self, found: SearchResult, read: tuple[ReaderSpan | None, float]
+    ) -> tuple[ReadingView, ItemList, int, float] | None:
+        """The list whose item a confident reading's answer begins: its passage's view, the list,
+        the passage's index in ``found`` and the confidence; None where there is no such list."""
         best, conf = read
         if best is None or conf < self._threshold:
             return None
-        view = reading_view(result.hits[best.passage].passage.text)
+        view = reading_view(found.hits[best.passage].passage.text)
         listed = list_answered(view, best.start)
-        if listed is None:
-            return None
-        text, sentence, in_sentence = list_block(view, listed)
-        timings["total"] = (time.perf_counter() - t0) * 1e3
-        return _answered(result, result, best.passage, text, sentence, in_sentence, conf, timings)
+        return None if listed is None else (view, listed, best.passage, conf)
 
     def _sentence_vectors_of(self, sentences: list[str]) -> np.ndarray:
         """Embeddings of lecture sentences; answers come from the same few sentences again and again."""

@@ -35,12 +35,15 @@ def opposite_sentences(question: str, text: str, sentences: tuple[tuple[int, int
     asked = set(_WORD.findall(question.lower()))
     if not any(asked & word for scale in _SCALES for word in scale):
         return []
-    return [i for i, (start, end) in enumerate(sentences) if says_the_opposite(question, text[start:end])]
+    return [i for i, (start, end) in enumerate(sentences) if _opposes(asked, text[start:end])]
 
 
 def says_the_opposite(question: str, sentence: str) -> bool:
     """Whether ``sentence`` describes the case opposite to the one ``question`` asks about ("too high" vs "low")."""
-    asked = set(_WORD.findall(question.lower()))
+    return _opposes(set(_WORD.findall(question.lower())), sentence)
+
+
+def _opposes(asked: set[str], sentence: str) -> bool:
     lowered = sentence.lower()
     too = {m.group(1) for m in _TOO.finditer(lowered)}
     if not too:

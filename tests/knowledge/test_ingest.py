@@ -71,6 +71,12 @@ def test_offsets_point_at_the_stored_lecture_text(fake_tutor: Tutor) -> None:
         assert text[p.start : p.end] == p.text
 
 
+def test_sections_are_each_lectures_headings_in_order(fake_tutor: Tutor) -> None:
+    expected = list(dict.fromkeys(p.section for p in fake_tutor.store.lecture_passages("02-language-and-bert")))
+    assert fake_tutor.store.sections() == [("02 Language and BERT", expected)]
+    assert expected[:2] == ["Good evening again!", "General rules"] and expected[-1] == "BERT"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
