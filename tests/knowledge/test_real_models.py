@@ -172,7 +172,7 @@ def test_a_neighbour_of_the_kind_asked_for_is_declined_not_given(real_tutor: Tut
         assert real_tutor.ask(question).abstained, question
     assert real_tutor.ask("Which two parameters is it usually sufficient to tune?").text.endswith("batch size")
     assert "too high" in real_tutor.ask("What learning rate can cause updates to overshoot?").text
-    assert real_tutor.ask("How should I choose the batch size?").text == "Increase the batch size"
+    assert real_tutor.ask("How should I set the batch size?").text == "Increase the batch size"  # asked how: the item
 
 
 def test_quality_floor_on_our_harder_lecture_questions(real_tutor: Tutor) -> None:

@@ -475,7 +475,7 @@ def test_an_answer_that_is_half_of_a_both_and_pair_is_the_pair(reader: Reader) -
     )
     # The lecture's wording: "Which context does BERT condition on?" read "right" (0.54).
     span = reader.run("Which context does BERT condition on?", [passage])[0]
-    assert span.text.startswith("both left and right")
+    assert "left and right" in span.text  # the pair, with or without its "both" (SQuAD's answers mostly drop it)
     assert " ".join(passage[span.start : span.end].split()) == span.text  # the soft-wrapped line, joined
 
 
