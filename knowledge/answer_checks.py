@@ -11,7 +11,14 @@ from collections.abc import Callable
 
 import numpy as np
 
-from models.answer_types import count_unit, counted_words, expands_what_was_asked, holds_a_number, measured_words
+from models.answer_types import (
+    count_unit,
+    counted_words,
+    expands_what_was_asked,
+    gives_a_length,
+    holds_a_number,
+    measured_words,
+)
 from models.asked_kind import names_another_kind
 from models.content_words import stems
 from models.definitions import defines_what_was_asked
@@ -28,12 +35,13 @@ class AnswerChecks:
         self.vectors_of = vectors_of
 
     def can_answer(self, question: str, span: ReaderSpan) -> bool:
-        """Whether the span is of the kind asked: a count of the asked unit, a definition, an expansion,
-        not a neighbour of the kind asked for, not from a list that asks the question itself."""
+        """Whether the span is of the kind asked: a count of the asked unit, a definition, an expansion, a
+        length for "how long", not a neighbour of the kind asked for, not from a list that asks the question."""
         return (
             self.counts_what_was_asked(question, span)
             and defines_what_was_asked(question, span)
             and expands_what_was_asked(question, span.text)
+            and gives_a_length(question, span.text)
             and not names_another_kind(question, span)
             and not asks_what_the_notes_ask(question, span)
         )

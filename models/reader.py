@@ -42,12 +42,15 @@ from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
 from models.embedder import PACKAGED_EMBEDDER, SentenceEmbedder, packaged_minilm_path
 from models.fast_bert import FastBert, supports
+from models.named_not_counted import counts_of_the_asked
 from models.opposites import opposite_sentences
 from models.reading_view import ReadingView, in_spans, reading_view, sentence_windows
 from models.span_bounds import (
     before_a_clause_dash,
+    before_a_lead_in,
     completed_comparison,
     completed_pair,
+    completed_verb_pair,
     grown_by_kind,
     snap_to_words,
 )
@@ -336,6 +339,7 @@ class Reader:
         wants_title = asks_for_a_title(question)
         needed = answer_mark(question)
         opposed = [opposite_sentences(question, view.text, view.sentences) for view in views]
+        counts = [counts_of_the_asked(question, view.text) for view in views]
         segments: list[np.ndarray] = []
         marks: list[list[bool]] = []
         for f, w in enumerate(mapping):
@@ -350,6 +354,8 @@ class Reader:
             segment = views[p].segments_of(spans[:, 0])
             if opposed[p]:  # sentences about the opposite case ("too high" for a low one) are not read
                 context &= ~np.isin(segment // 2, opposed[p])
+            if counts[p]:  # "10" of "10 languages" does not name the languages a "What languages" asks for
+                context &= in_spans(spans[:, 0], counts[p]) == 0
             segments.append(np.where(context, segment, -1))
             if needed is not None:
                 text = views[p].text
@@ -366,9 +372,10 @@ class Reader:
             v_start = w_start + int(offsets[f][int(s_idx[f])][0])
             v_end = w_start + int(offsets[f][int(e_idx[f])][1])
             v_start, v_end = snap_to_words(view.text, v_start, v_end)
-            v_start, v_end = view.whole_question(v_start, before_a_clause_dash(view.text, v_start, v_end))
+            v_end = before_a_lead_in(view.text, v_start, before_a_clause_dash(view.text, v_start, v_end))
+            v_start, v_end = view.whole_question(v_start, v_end)
             v_end = completed_comparison(view.text, v_start, grown_by_kind(view.text, v_end, kind))
-            v_start = completed_pair(view.text, v_start, question)
+            v_start = completed_verb_pair(view.text, completed_pair(view.text, v_start, question), question)
             if wants_link:
                 v_start, v_end = link_on_the_line(view, layouts[p].links, v_start, v_end)
             start, end = snap_to_words(text, *view.to_source(v_start, v_end))

@@ -38,3 +38,13 @@ def test_definitions_expansions_and_neighbours_are_vetoed_too() -> None:
     assert not checks.can_answer("What learning rate should I use?", span("batch size", tune))
     assert not checks.can_answer("What does LSTM stand for?", span("No task separation", "No task separation."))
     assert checks.can_answer("Who created BERT?", span("Google Researchers", "BERT is a child of Google Researchers."))
+
+
+def test_how_long_is_answered_by_a_length_not_a_manner() -> None:
+    checks = AnswerChecks(unlike)
+    lstm = "LSTMs are: Slow to train."
+    assert not checks.can_answer("How long does it take to train BERT?", span("Slow", lstm))
+    assert not checks.can_answer("For how long are LSTMs trained?", span("Slow to train", lstm))
+    assert checks.can_answer("Are LSTMs fast to train?", span("Slow to train", lstm))  # not a "how long"
+    term = "Members serve a four-year term."
+    assert checks.can_answer("How long do members serve?", span("four-year term", term))

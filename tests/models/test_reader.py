@@ -496,3 +496,9 @@ def test_a_window_with_a_link_is_read_for_a_question_that_names_its_kind(reader:
     )
     spans = reader.run("What is the title of the paper?", [passage])  # shares no word with the notes
     assert spans and spans[0].text.startswith("BERT: Pre-training of Deep Bidirectional Transformers")
+
+
+def test_a_count_does_not_name_what_a_which_question_asks_for(reader: Reader) -> None:
+    passage = "Let us look at these examples:\n1. Not to brag, but I'm fluent in 10 languages. English and Binary."
+    spans = reader.run("What languages is the speaker fluent in?", [passage])
+    assert spans and "10" not in spans[0].text

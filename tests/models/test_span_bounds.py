@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.span_bounds import completed_pair
+from models.span_bounds import before_a_lead_in, completed_pair, completed_verb_pair
 
 SENTENCE = "BERT is pretrained by jointly conditioning on both\nleft and right context in all layers."
 
@@ -42,3 +42,26 @@ def test_a_pair_only_moves_the_start_back_to_its_opening_word(text: str, questio
     assert 0 <= grown <= start
     if grown < start:
         assert text[grown:start].split()[0].lower() in {"both", "either", "neither"}
+
+
+REPRESENT = (
+    "We create representations to be as efficient as possible it means - "
+    "take the least space and leave the most meaning."
+)
+
+
+def test_the_half_after_the_second_of_two_asked_verbs_becomes_both_objects() -> None:
+    start = REPRESENT.index("the most")
+    grown = completed_verb_pair(REPRESENT, start, "What should a good representation take and leave?")
+    assert REPRESENT[grown:-1] == "the least space and leave the most meaning"
+    assert completed_verb_pair(REPRESENT, start, "What should a representation leave?") == start
+    assert completed_verb_pair(REPRESENT, start, "What do we create and leave?") == start  # not "A … and B" there
+
+
+def test_a_lead_in_does_not_end_an_answer() -> None:
+    start, end = REPRESENT.index("as efficient"), REPRESENT.index(" - take")
+    assert REPRESENT[start : before_a_lead_in(REPRESENT, start, end)] == "as efficient as possible"
+    text = "The answer, i.e."
+    assert before_a_lead_in(text, 0, len(text)) == len("The answer")
+    assert before_a_lead_in("it means", 0, 8) == 8  # nothing would be left
+    assert before_a_lead_in("the meaning", 0, 11) == 11  # a word, not a lead-in
