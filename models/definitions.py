@@ -42,6 +42,8 @@ def defines_what_was_asked(question: str, span: ReaderSpan) -> bool:
       0.68, from "tune the learning rate and the batch size"). Of SQuAD v1.1 dev's 1,755 "What
       is X?" questions this rejects the gold answer of 2 (0.1 %); a comma would have rejected 48,
       nearly all appositions that define X ("a statocyst, a balance sensor");
+    - X's neighbour in a series "A, B and C" (``listed_beside``: "What is language inference?" →
+      "question answering", 0.70);
     - asked for "the difference between A and B", A or B alone ("What is the difference between a
       batch and an epoch?" → "Epoch", 0.69, from the list of terms to repeat). None of SQuAD
       v1.1's 6 such questions (train and dev) has a gold answer like that;
@@ -58,8 +60,10 @@ def defines_what_was_asked(question: str, span: ReaderSpan) -> bool:
         return True
     if asked <= stems(span.text):  # X named again is no definition of X
         return False
-    if joined_by_and(span.sentence, *span.answer_in_sentence, asked) or _about(
-        span.sentence, span.answer_in_sentence[1], asked
+    if (
+        joined_by_and(span.sentence, *span.answer_in_sentence, asked)
+        or listed_beside(span.sentence, *span.answer_in_sentence, asked)
+        or _about(span.sentence, span.answer_in_sentence[1], asked)
     ):
         return False
     if not span.other_items:
@@ -93,3 +97,30 @@ def joined_by_and(sentence: str, start: int, end: int, head: frozenset[str]) -> 
         return True
     after = _AND_AFTER.match(sentence[end:])
     return bool(after and head <= stems(" ".join(_WORD.findall(sentence[end + after.end() :])[:n])))
+
+
+# "question answering, language inference and translation": the span, then X, then "and"/"or".
+_SERIES_AFTER = re.compile(r"^,\s+(?!(?:the|a|an)\s)(?P<item>[^,.;:()]+?)\s+(?:and|or)\s", re.IGNORECASE)
+_SERIES_BEFORE = re.compile(r"(?:^|,)\s*(?P<item>[^,.;:()]+?),\s+$")
+
+
+def listed_beside(sentence: str, start: int, end: int, head: frozenset[str]) -> bool:
+    """Whether the span and an item that holds ``head`` stand side by side in a series "A, B and C".
+
+    "What is language inference?" read "question answering" (0.70) from "tasks, such as question
+    answering, language inference and translation". The item must be followed by "and"/"or" (the
+    span, X and …; X at most one word longer than asked) or the span must be, and be short (X, the
+    span and …): an apposition ("Radio France, France's public radio broadcaster, and …") is neither. No gold
+    answer of SQuAD v1.1's 15,837 "What is X?" questions (train and dev) is such a sibling, and no
+    answer the tutor gives to SQuAD v1.1 dev's is.
+    """
+    limit = len(head) + 1
+    after = _SERIES_AFTER.match(sentence[end:])
+    if after and len(_WORD.findall(after["item"])) <= limit and head <= stems(after["item"]):
+        return True
+    before = _SERIES_BEFORE.search(sentence[:start])
+    if before is None or not re.match(r"\s+(?:and|or)\s", sentence[end:], re.IGNORECASE):
+        return False
+    if len(_WORD.findall(sentence[start:end])) > limit + 1:  # "X, <a definition of X> and …": an apposition
+        return False
+    return head <= stems(" ".join(_WORD.findall(before["item"])[-limit:]))  # "such as X, the span and …"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from models.definitions import defines_what_was_asked
+from models.content_words import stems
+from models.definitions import defines_what_was_asked, listed_beside
 from models.reader import ReaderSpan
 
 if TYPE_CHECKING:
@@ -62,3 +63,17 @@ def test_a_thing_about_x_is_no_definition_of_x(real_tutor: Tutor) -> None:
         "What is Deep Learning with Python?", ReaderSpan(0, 0, 0, "", 9.0, 0.0, book, (at, at + 6))
     )
     assert real_tutor.ask("What is NLP?").abstained
+
+
+def test_a_neighbour_in_a_series_is_no_definition() -> None:
+    tasks = "BERT can create models for tasks, such as question answering, language inference and translation."
+    at = tasks.index("question answering")
+    qa = ReaderSpan(0, 0, 0, "question answering", 9.0, 0.0, tasks, (at, at + 18))
+    assert not defines_what_was_asked("What is language inference?", qa)  # the span, X and …
+    assert defines_what_was_asked("What is translation?", qa)  # not beside it
+    inference = (tasks.index("language inference"), tasks.index(" and translation"))
+    assert listed_beside(tasks, *inference, stems("question answering"))  # such as X, the span and …
+    radio = "Radio France, France's public radio broadcaster, and others are based there."
+    end = radio.index(", and")
+    assert not listed_beside(radio, 0, len("Radio France"), stems("public radio broadcaster"))  # an apposition
+    assert not listed_beside(radio, radio.index("France's"), end, stems("Radio France"))
