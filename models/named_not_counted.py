@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 
+from models.answer_types import AUXILIARY
+
 _ASKED = re.compile(
-    r"^\W*(?:(?:in|on|at|for|from|to|by|with|of|during|under)\s+)?(?:what|which)\s+([a-z][a-z-]*[a-rt-z]s)\s+"
-    r"(?:is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b",
+    rf"^\W*(?:(?:in|on|at|for|from|to|by|with|of|during|under)\s+)?(?:what|which)\s+([a-z][a-z-]*[a-rt-z]s)\s+{AUXILIARY}",
     re.IGNORECASE,
 )  # a plural then an auxiliary: "What languages is …" (not "What supports 13,053 characters?")
 _TIMES = frozenset({"years", "decades", "centuries", "months", "weeks", "days", "hours", "minutes", "seconds", "times"})

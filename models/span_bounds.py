@@ -63,9 +63,7 @@ def before_a_clause_dash(text: str, start: int, end: int) -> int:
     "1856 – 1943", and stays.) On SQuAD v1.1 dev, read as the tutor reads, one answer changes:
     "a carboxysome - an icosahedral structure" becomes the gold "a carboxysome".
     """
-    if m := _CLAUSE_DASH.search(text, start, end):
-        return m.start() if m.start() > start else end
-    return end
+    return _cut_before(_CLAUSE_DASH, text, start, end)
 
 
 # "… as efficient as possible it means - take the least space …": words that announce what follows.
@@ -80,7 +78,12 @@ def before_a_lead_in(text: str, start: int, end: int) -> int:
     answered "as efficient as possible it means". Such words introduce the next clause and never
     end an answer: read as the tutor reads it, no span of SQuAD v1.1 dev ends with one.
     """
-    if m := _LEAD_IN.search(text, start, end):
+    return _cut_before(_LEAD_IN, text, start, end)
+
+
+def _cut_before(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
+    """``end`` cut back to where ``pattern`` first matches inside the span, unless nothing would be left."""
+    if m := pattern.search(text, start, end):
         return m.start() if m.start() > start else end
     return end
 
