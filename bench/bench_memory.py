@@ -8,6 +8,11 @@ holds them (varied words and lengths, so the reader meets many input shapes), el
 own lecture questions, repeated; every tenth is also classified. The question is whether memory
 settles or keeps growing, and where it settles.
 
+The file-backed column is the part of resident memory that is pages of files (the libraries'
+code, the embedder's mapped weights): how many of those a process holds depends on the page
+cache's state, not only on the process. Right after ``pip install`` wrote them it is up to
+~60 MB more than on a machine that has been running a while, so compare runs made back to back.
+
     python bench/bench_memory.py [--qa-dir ../shared/qa] [--questions 400]
 """
 
@@ -26,8 +31,10 @@ from knowledge.config import REPO_ROOT, load_settings
 from knowledge.tutor import Tutor
 
 
-def rss_mb() -> float:
-    return psutil.Process().memory_info().rss / 2**20
+def rss_mb() -> tuple[float, float]:
+    """Resident MB, and of it the file-backed part (library code, mapped weights; Linux)."""
+    info = psutil.Process().memory_info()
+    return info.rss / 2**20, getattr(info, "shared", 0) / 2**20
 
 
 def questions(qa_dir: Path, n: int) -> list[str]:
@@ -49,12 +56,12 @@ def main() -> None:
     quiet_libraries()
     env = {"TUTOR__PATHS__DATA_DIR": json.dumps(tempfile.mkdtemp())}
     tutor = Tutor(load_settings(REPO_ROOT / "config.toml", env=env))
-    base = rss_mb()
-    print(f"{'stage':<44} {'resident MB':>12} {'vs modules':>11}")
+    base = rss_mb()[0]
+    print(f"{'stage':<44} {'resident MB':>12} {'vs modules':>11} {'file-backed':>12}")
 
     def row(stage: str) -> None:
-        now = rss_mb()
-        print(f"{stage:<44} {now:>12.0f} {now - base:>+11.0f}", flush=True)
+        now, files = rss_mb()
+        print(f"{stage:<44} {now:>12.0f} {now - base:>+11.0f} {files:>12.0f}", flush=True)
 
     row("modules imported (baseline)")
     tutor.warm_up(reader=True)

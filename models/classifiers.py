@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from models.appropriateness import LinearTextModel
 from models.embedder import Embedder, embed_in_small_batches
 
 HUMOR_WEIGHTS = Path(__file__).resolve().parent / "weights" / "humor" / "humor.json"
@@ -60,13 +61,21 @@ class HumorClassifier:
 
 
 class AppropriatenessClassifier:
-    """The offensive-language model packaged in ``alt-profanity-check`` (linear SVM on words)."""
+    """The offensive-language model of ``alt-profanity-check`` (linear SVMs on TF-IDF words).
+
+    Run on its exported arrays (``models.appropriateness``): the same probabilities as the
+    package, without the ~65 MB of scikit-learn that unpickling the package's model imports.
+    """
+
+    def __init__(self) -> None:
+        self._model: LinearTextModel | None = None
 
     def warm_up(self) -> None:
-        import profanity_check  # noqa: F401  (loads its model)
+        if self._model is None:
+            self._model = LinearTextModel()
 
     def run(self, text: str) -> Classification:
-        from profanity_check import predict_prob
-
-        p = float(predict_prob([text])[0])
+        self.warm_up()
+        assert self._model is not None
+        p = self._model.probability(text)
         return Classification("appropriateness", "inappropriate" if p >= 0.5 else "appropriate", p)

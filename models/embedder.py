@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any, Protocol
@@ -47,7 +48,15 @@ def embed_in_small_batches(embedder: Embedder, texts: list[str], batch: int = FE
 
 
 class SentenceEmbedder:
-    """Normalised, batched sentence embeddings on the configured device."""
+    """Normalised, batched sentence embeddings on the configured device.
+
+    A sentence-transformers model that is a plain BERT, mean-pooled and normalised (the packaged
+    all-MiniLM-L6-v2 is), is read straight from its folder: its weights into the fused forward of
+    ``models.fast_bert``, its tokenizer through ``AutoTokenizer``. The process then never imports
+    sentence-transformers or the Hugging Face model classes, which cost ~90 MB resident for code
+    the tutor does not run (``bench/bench_memory.py``). Any other model, or ``fast_forward=False``,
+    loads as a ``SentenceTransformer``; both give the same vectors (tested).
+    """
 
     def __init__(
         self, model: str = PACKAGED_EMBEDDER, device: str = "auto", batch_size: int = 64, fast_forward: bool = True
@@ -58,8 +67,10 @@ class SentenceEmbedder:
         self.batch_size = batch_size
         self.dimension = 384
         self.max_tokens = 256
-        self._model: Any = None
-        self._fast: Any = None  # models.fast_bert.FastBert over the encoder, where it computes the same
+        self._model: Any = None  # a SentenceTransformer, where the model is not read directly
+        self._fast: Any = None  # models.fast_bert.FastBert over the encoder's weights, where it is
+        self._tokenizer: Any = None
+        self._device = "cpu"
 
     @property
     def path(self) -> str:
@@ -68,68 +79,100 @@ class SentenceEmbedder:
         return self.model_name
 
     def warm_up(self) -> None:
-        if self._model is not None:
+        if self._tokenizer is not None:
             return
-        from sentence_transformers import SentenceTransformer
-
         choice = choose_device(self.device_preference)
-        model = SentenceTransformer(self.path, device=choice.device, local_files_only=True)
-        if choice.half:
-            model = model.half()
-        self._model = model
-        self._fast = _fast_mean_pooled(model) if self.fast_forward else None
-        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
-        self.dimension = int(getter() or 384)
-        self.max_tokens = int(model.max_seq_length or 256)
+        self._device = choice.device
+        folder = Path(self.path).expanduser()
+        if self.fast_forward and plain_mean_pooled_bert(folder):
+            self._load_weights(folder, half=choice.half)
+        else:
+            from sentence_transformers import SentenceTransformer
+
+            model = SentenceTransformer(self.path, device=choice.device, local_files_only=True)
+            if choice.half:
+                model = model.half()
+            getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+            self.dimension = int(getter() or 384)
+            self.max_tokens = int(model.max_seq_length or 256)
+            self._model = model
+            self._tokenizer = model.tokenizer
         release_free_memory()
 
+    def _load_weights(self, folder: Path, half: bool) -> None:
+        import torch
+        from safetensors.torch import load_file
+        from transformers import AutoTokenizer
+
+        from models.fast_bert import FastBert
+
+        config = json.loads((folder / "config.json").read_text())
+        dtype = torch.float16 if half else torch.float32
+        weights = {k: v.to(self._device, dtype) for k, v in load_file(str(folder / "model.safetensors")).items()}
+        prefix = "" if "embeddings.word_embeddings.weight" in weights else "bert."
+        self._fast = FastBert.from_weights(weights, config, prefix=prefix)
+        self.dimension = int(config["hidden_size"])
+        settings = _json(folder / "sentence_bert_config.json")
+        self.max_tokens = int(settings.get("max_seq_length") or self.max_tokens)
+        self._tokenizer = AutoTokenizer.from_pretrained(str(folder))
+
     def word_embeddings(self) -> Any:
-        """The encoder's word-embedding parameter (shared with the packaged reader)."""
+        """The encoder's word-embedding table (shared with the packaged reader)."""
         self.warm_up()
+        if self._fast is not None:
+            return self._fast.word.table
         return self._model[0].auto_model.embeddings.word_embeddings.weight
 
     @property
     def tokenizer(self) -> Any:
         self.warm_up()
-        return self._model.tokenizer
+        return self._tokenizer
 
     def embed(self, texts: list[str]) -> np.ndarray:
         self.warm_up()
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        if self._fast is None:
+            vecs = self._model.encode(
+                texts,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+            return np.asarray(vecs, dtype=np.float32)
         if len(texts) <= FEW:
-            return self._embed_few(texts)
-        vecs = self._model.encode(
-            texts,
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-        return np.asarray(vecs, dtype=np.float32)
+            return self._forward(texts)
+        # Longest first, as sentence-transformers batches: each batch pads to similar lengths.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        out = np.empty((len(texts), self.dimension), dtype=np.float32)
+        for i in range(0, len(order), self.batch_size):
+            picked = order[i : i + self.batch_size]
+            out[picked] = self._forward([texts[j] for j in picked])
+        return out
 
-    def _embed_few(self, texts: list[str]) -> np.ndarray:
-        """A question or a few sentences in one forward call, without ``encode``'s bookkeeping.
+    def _forward(self, texts: list[str]) -> np.ndarray:
+        """Texts in one fused forward call, mean-pooled and normalised as the model's own modules do.
 
         ``encode`` (length sorting, ``eval()`` over every module, batching, conversion) took
         10.5 ms for one question on the 2-core CPU, the model's own forward 9.2 ms; the fused
-        forward (``models.fast_bert``) of the packaged encoder, mean-pooled, under 4 ms. Each ask
-        embeds its question. The vectors equal ``encode``'s (tested).
+        forward under 4 ms. Each ask embeds its question.
         """
         import torch
 
-        model = self._model
-        features = {
-            k: v.to(model.device) if isinstance(v, torch.Tensor) else v for k, v in model.preprocess(texts).items()
-        }
+        features = self._tokenizer(
+            [t.strip() for t in texts],
+            padding=True,
+            truncation="longest_first",
+            max_length=self.max_tokens,
+            return_tensors="pt",
+        )
+        mask = features["attention_mask"].to(self._device)
         with torch.inference_mode():
-            if self._fast is not None:
-                mask = features["attention_mask"]
-                hidden = self._fast(features["input_ids"], features.get("token_type_ids"), attention_mask=mask)
-                weights = mask.unsqueeze(-1).to(hidden.dtype)
-                out = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
-            else:
-                out = model(features)["sentence_embedding"]
+            ids, types = features["input_ids"].to(self._device), features.get("token_type_ids")
+            hidden = self._fast(ids, None if types is None else types.to(self._device), attention_mask=mask)
+            weights = mask.unsqueeze(-1).to(hidden.dtype)
+            out = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
             out = torch.nn.functional.normalize(out.float(), dim=-1)
         return out.cpu().numpy().astype(np.float32, copy=False)
 
@@ -138,15 +181,20 @@ class SentenceEmbedder:
         return len(self.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
 
 
-def _fast_mean_pooled(model: Any) -> Any:
-    """A fused forward for a Transformer → mean Pooling → Normalize model, or None for any other."""
-    from models.fast_bert import FastBert, supports
+def _json(path: Path) -> Any:
+    return json.loads(path.read_text()) if path.is_file() else {}
 
-    modules = list(model)
-    if [type(m).__name__ for m in modules] != ["Transformer", "Pooling", "Normalize"]:
-        return None
-    pooling = modules[1].get_config_dict()
-    modes = {k for k, v in pooling.items() if k.startswith("pooling_mode_") and v is True}  # older versions
+
+def plain_mean_pooled_bert(folder: Path) -> bool:
+    """Whether a sentence-transformers folder is a BERT → mean pooling → normalisation, in safetensors."""
+    from models.fast_bert import supports_config
+
+    modules = _json(folder / "modules.json")
+    modules = modules if isinstance(modules, list) else []
+    kinds = [str(m.get("type", "")).rsplit(".", 1)[-1] for m in modules if isinstance(m, dict)]
+    if kinds != ["Transformer", "Pooling", "Normalize"] or not (folder / "model.safetensors").is_file():
+        return False
+    pooling = _json(folder / str(modules[1].get("path", "")) / "config.json")
+    modes = {k for k, v in pooling.items() if k.startswith("pooling_mode_") and v is True}
     mean = pooling.get("pooling_mode") == "mean" or modes == {"pooling_mode_mean_tokens"}
-    encoder = getattr(modules[0], "auto_model", None)
-    return FastBert(encoder, fuse_qkv=False) if mean and encoder is not None and supports(encoder) else None
+    return mean and supports_config(_json(folder / "config.json"))

@@ -7,52 +7,181 @@ does per layer one fused QKV projection, one ``scaled_dot_product_attention``, t
 the feed-forward. Measured on the 2-core CPU: the question's embedding 5.5 → under 4 ms (fp32), the
 reader's packed rows 20.7 → 16.5 ms (bf16 median over the benchmark's questions).
 
-With ``fuse_qkv`` the query, key and value weights are concatenated once and the model's own
-weights become views of the result, so the Hugging Face model still works (training, export, any
-path this one does not cover) on the same memory. The reader fuses (bf16 weights it converted
-itself: the old ones are freed; 18.8 → 16.8 ms median unfused vs fused); the embedder does not
-(its fp32 weights are mapped from the package's file, whose pages stay resident: +12 MB for a
-0.3 ms gain). Anything other than an eval-mode BERT with absolute positions, GELU and plain
-``nn.Linear`` layers (e.g. after dynamic int8 quantisation) is not taken: ``supports``.
+The tutor builds both from their weight files (``FastBert.from_weights``): the Hugging Face model
+classes are then never imported, ~90 MB resident saved (``bench/bench_memory.py``); the reader in
+int8 gets dynamically quantised projections there. ``FastBert(bert)`` runs over a loaded
+``BertModel`` instead (a QA checkpoint named in the configuration): with ``fuse_qkv`` the query,
+key and value weights are concatenated once and the model's own weights become views of the
+result, so the model still works on the same memory. Anything other than an eval-mode BERT with
+absolute positions, GELU and plain ``nn.Linear`` layers is not taken: ``supports``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
 
 import torch
 import torch.nn.functional as F
+
+Projection = Callable[[torch.Tensor], torch.Tensor]
+
+
+class Dense:
+    """``x @ weight.T + bias`` on tensors held elsewhere (a model's, or a weights file's)."""
+
+    __slots__ = ("bias", "weight")
+
+    def __init__(self, weight: torch.Tensor, bias: torch.Tensor | None) -> None:
+        self.weight = weight
+        self.bias = bias
+
+    def __call__(self, x: torch.Tensor) -> torch.Tensor:
+        return F.linear(x, self.weight, self.bias)
+
+
+def int8(dense: Dense) -> Projection:
+    """``dense`` as a dynamically quantised int8 layer: what ``quantize_dynamic`` makes of an ``nn.Linear``."""
+    out_features, in_features = dense.weight.shape
+    linear = torch.nn.Linear(in_features, out_features, bias=dense.bias is not None)
+    with torch.no_grad():
+        linear.weight.copy_(dense.weight)
+        if dense.bias is not None:
+            linear.bias.copy_(dense.bias)
+    quantized = torch.ao.quantization.quantize_dynamic(torch.nn.Sequential(linear), {torch.nn.Linear}, torch.qint8)
+    return quantized[0]  # type: ignore[no-any-return]
+
+
+class Lookup:
+    """Rows of an embedding table, handed on in ``dtype`` where the table is kept in another."""
+
+    __slots__ = ("dtype", "table")
+
+    def __init__(self, table: torch.Tensor, dtype: torch.dtype | None = None) -> None:
+        self.table = table
+        self.dtype = dtype
+
+    def __call__(self, ids: torch.Tensor) -> torch.Tensor:
+        rows = F.embedding(ids, self.table)
+        return rows if self.dtype is None else rows.to(self.dtype)
+
+
+class Layer(NamedTuple):
+    """One encoder layer: query-key-value (one fused projection, or three), then the rest."""
+
+    qkv: tuple[Projection, ...]
+    out: Projection
+    norm1: tuple[torch.Tensor, torch.Tensor]
+    ffn_in: Projection
+    ffn_out: Projection
+    norm2: tuple[torch.Tensor, torch.Tensor]
 
 
 def supports(bert: Any) -> bool:
     """Whether ``bert`` (a ``BertModel``) is one this forward computes exactly."""
     config = getattr(bert, "config", None)
-    if config is None or getattr(config, "model_type", "") != "bert":
-        return False
-    if getattr(config, "position_embedding_type", "absolute") != "absolute" or config.hidden_act != "gelu":
-        return False
-    if getattr(config, "is_decoder", False) or bert.training:
+    if config is None or not supports_config(config.to_dict()) or bert.training:
         return False
     linears = [m for layer in bert.encoder.layer for m in layer.modules() if "Linear" in type(m).__name__]
     return all(type(m) is torch.nn.Linear for m in linears)
 
 
+def supports_config(config: Mapping[str, Any]) -> bool:
+    """Whether a BERT of this ``config.json`` is one this forward computes exactly."""
+    return (
+        config.get("model_type") == "bert"
+        and config.get("position_embedding_type", "absolute") == "absolute"
+        and config.get("hidden_act") == "gelu"
+        and not config.get("is_decoder", False)
+    )
+
+
 class FastBert:
-    """``bert``'s last hidden states, computed with fused calls (see the module docstring)."""
+    """A BERT's last hidden states, computed with fused calls (see the module docstring).
+
+    Built from a Hugging Face ``BertModel`` (``FastBert(bert)``) or straight from a weights file's
+    tensors (``FastBert.from_weights``), which spares the process the Hugging Face model classes.
+    """
 
     def __init__(self, bert: Any, fuse_qkv: bool = True, step: int = 64) -> None:
-        config = bert.config
+        emb = bert.embeddings
+        self._setup(bert.config.to_dict(), step)
         self.fuse_qkv = fuse_qkv
-        self.heads = int(config.num_attention_heads)
-        self.width = int(config.hidden_size)
-        self.eps = float(config.layer_norm_eps)
-        self.pad_id = int(config.pad_token_id or 0)
-        self.step = step
-        self.embeddings = bert.embeddings
+        self.word: Projection = emb.word_embeddings
+        self.position = emb.position_embeddings.weight
+        self.token_type = emb.token_type_embeddings.weight
+        self.norm = (emb.LayerNorm.weight, emb.LayerNorm.bias)
         self.layers = [self._fuse(layer) for layer in bert.encoder.layer]
 
-    def _fuse(self, layer: Any) -> tuple[tuple[torch.Tensor, ...], tuple[torch.Tensor, ...]]:
-        """The layer's (query-key-value weights and biases, the other weights)."""
+    def _setup(self, config: Mapping[str, Any], step: int) -> None:
+        self.heads = int(config["num_attention_heads"])
+        self.width = int(config["hidden_size"])
+        self.eps = float(config.get("layer_norm_eps", 1e-12))
+        self.pad_id = int(config.get("pad_token_id") or 0)
+        self.step = step
+        self.skips_padding = True
+
+    @classmethod
+    def from_weights(
+        cls,
+        weights: Mapping[str, torch.Tensor],
+        config: Mapping[str, Any],
+        word: Projection | None = None,
+        prefix: str = "",
+        quantize: bool = False,
+        step: int = 64,
+    ) -> FastBert:
+        """The encoder in ``weights`` (a ``BertModel``'s tensor names after ``prefix``).
+
+        ``word``: the word-embedding lookup, where the table is held elsewhere (else the one in
+        ``weights``). ``quantize``: every projection in dynamic int8, as ``quantize_dynamic``
+        would make it of the Hugging Face model (query, key and value apart, each its own scale).
+        """
+        self = cls.__new__(cls)
+        self._setup(config, step)
+        self.fuse_qkv = not quantize
+        self.skips_padding = not quantize
+
+        def get(name: str) -> torch.Tensor:
+            return weights[prefix + name]
+
+        def dense(name: str) -> Projection:
+            projection = Dense(get(f"{name}.weight"), get(f"{name}.bias"))
+            return int8(projection) if quantize else projection
+
+        def norm(name: str) -> tuple[torch.Tensor, torch.Tensor]:
+            return get(f"{name}.LayerNorm.weight"), get(f"{name}.LayerNorm.bias")
+
+        self.word = word or Lookup(get("embeddings.word_embeddings.weight"))
+        self.position = get("embeddings.position_embeddings.weight")
+        self.token_type = get("embeddings.token_type_embeddings.weight")
+        self.norm = norm("embeddings")
+        self.layers = []
+        for i in range(int(config["num_hidden_layers"])):
+            at = f"encoder.layer.{i}."
+            names = [f"{at}attention.self.{p}" for p in ("query", "key", "value")]
+            if quantize:
+                qkv = tuple(dense(n) for n in names)
+            else:
+                qkv = (
+                    Dense(
+                        torch.cat([get(f"{n}.weight") for n in names]).contiguous(),
+                        torch.cat([get(f"{n}.bias") for n in names]).contiguous(),
+                    ),
+                )
+            self.layers.append(
+                Layer(
+                    qkv,
+                    dense(f"{at}attention.output.dense"),
+                    norm(f"{at}attention.output"),
+                    dense(f"{at}intermediate.dense"),
+                    dense(f"{at}output.dense"),
+                    norm(f"{at}output"),
+                )
+            )
+        return self
+
+    def _fuse(self, layer: Any) -> Layer:
         attn = layer.attention.self
         projections = (attn.query, attn.key, attn.value)
         if self.fuse_qkv:
@@ -63,21 +192,17 @@ class FastBert:
                 for i, p in enumerate(projections):  # the module's weights now live in the fused ones
                     p.weight = torch.nn.Parameter(weight[i * rows : (i + 1) * rows], requires_grad=False)
                     p.bias = torch.nn.Parameter(bias[i * rows : (i + 1) * rows], requires_grad=False)
-            qkv: tuple[torch.Tensor, ...] = (weight, bias)
+            qkv: tuple[Projection, ...] = (Dense(weight, bias),)
         else:
-            qkv = tuple(t for p in projections for t in (p.weight, p.bias))
+            qkv = tuple(Dense(p.weight, p.bias) for p in projections)
         out, ffn_in, ffn_out = layer.attention.output, layer.intermediate.dense, layer.output
-        return qkv, (
-            out.dense.weight,
-            out.dense.bias,
-            out.LayerNorm.weight,
-            out.LayerNorm.bias,
-            ffn_in.weight,
-            ffn_in.bias,
-            ffn_out.dense.weight,
-            ffn_out.dense.bias,
-            ffn_out.LayerNorm.weight,
-            ffn_out.LayerNorm.bias,
+        return Layer(
+            qkv,
+            Dense(out.dense.weight, out.dense.bias),
+            (out.LayerNorm.weight, out.LayerNorm.bias),
+            Dense(ffn_in.weight, ffn_in.bias),
+            Dense(ffn_out.dense.weight, ffn_out.dense.bias),
+            (ffn_out.LayerNorm.weight, ffn_out.LayerNorm.bias),
         )
 
     def __call__(
@@ -97,7 +222,8 @@ class FastBert:
         packed rows are ~25 % padding (~620 positions for ~470 tokens a question). Attention
         alone needs the rows; each layer gathers them from the real tokens, a padding position
         reading any real token's row (it attends only to itself, or is nobody's key, and its
-        output is dropped). Reader's packed call 22.4 → 20.4 ms on the lecture questions. The
+        output is dropped; an int8 encoder computes every position, see ``from_weights``).
+        Reader's packed call 22.4 → 20.4 ms on the lecture questions. The
         count is rounded up to ``step`` positions with padding ones: oneDNN builds and keeps
         kernels for each new shape, and with exact counts nearly every new question was one (1,000
         SQuAD dev questions, one paragraph each: 19.5 → 23.0 s; resident memory after 400 varied
@@ -105,7 +231,6 @@ class FastBert:
         than no flattening on our lecture questions).
         """
         batch, length = input_ids.shape
-        emb = self.embeddings
         if position_ids is None:
             position_ids = torch.arange(length, device=input_ids.device).expand(batch, length)
         if token_type_ids is None:
@@ -118,7 +243,7 @@ class FastBert:
                 real = attention_mask.bool()
                 mask = real[:, None, None, :]
         keep = gather = None  # positions computed; for each row position, the index of a computed one
-        if real is not None and not bool(real.all()):
+        if real is not None and self.skips_padding and not bool(real.all()):
             flags = real.reshape(-1).clone()
             extra = -int(flags.sum()) % self.step  # a few padding positions too: token counts in steps
             flags[(~flags).nonzero().squeeze(1)[:extra]] = True
@@ -130,28 +255,23 @@ class FastBert:
             return t if keep is None else t.index_select(0, keep)
 
         x = (
-            emb.word_embeddings(tokens(input_ids))
-            + emb.position_embeddings(tokens(position_ids))
-            + emb.token_type_embeddings(tokens(token_type_ids))
+            self.word(tokens(input_ids))
+            + F.embedding(tokens(position_ids), self.position)
+            + F.embedding(tokens(token_type_ids), self.token_type)
         )
-        x = F.layer_norm(x, (self.width,), emb.LayerNorm.weight, emb.LayerNorm.bias, emb.LayerNorm.eps)
+        x = F.layer_norm(x, (self.width,), *self.norm, self.eps)
 
         def rows(t: torch.Tensor) -> torch.Tensor:
             return (t if gather is None else t.index_select(0, gather)).view(batch, length, -1)
 
         head = self.width // self.heads
-        for qkv, (o_w, o_b, ln1_w, ln1_b, i_w, i_b, f_w, f_b, ln2_w, ln2_b) in self.layers:
-            if len(qkv) == 2:
-                q, k, v = rows(F.linear(x, *qkv)).view(batch, length, 3, self.heads, head).permute(2, 0, 3, 1, 4)
+        for layer in self.layers:
+            if len(layer.qkv) == 1:
+                q, k, v = rows(layer.qkv[0](x)).view(batch, length, 3, self.heads, head).permute(2, 0, 3, 1, 4)
             else:
-                q, k, v = (
-                    rows(F.linear(x, qkv[i], qkv[i + 1])).view(batch, length, self.heads, head).transpose(1, 2)
-                    for i in (0, 2, 4)
-                )
+                q, k, v = (rows(p(x)).view(batch, length, self.heads, head).transpose(1, 2) for p in layer.qkv)
             h = tokens(F.scaled_dot_product_attention(q, k, v, attn_mask=mask).transpose(1, 2))
-            x = F.layer_norm(F.linear(h.reshape(len(x), -1), o_w, o_b) + x, (self.width,), ln1_w, ln1_b, self.eps)
-            x = F.layer_norm(
-                F.linear(F.gelu(F.linear(x, i_w, i_b)), f_w, f_b) + x, (self.width,), ln2_w, ln2_b, self.eps
-            )
+            x = F.layer_norm(layer.out(h.reshape(len(x), -1)) + x, (self.width,), *layer.norm1, self.eps)
+            x = F.layer_norm(layer.ffn_out(F.gelu(layer.ffn_in(x))) + x, (self.width,), *layer.norm2, self.eps)
         out = rows(x)
         return out if real is None or keep is None else out.masked_fill(~real[..., None], 0.0)

@@ -9,7 +9,9 @@ instead through ``[models] reader``.
 
 from __future__ import annotations
 
+import copy
 import itertools
+import json
 import logging
 import math
 import threading
@@ -41,7 +43,7 @@ from models.citations import (
 from models.content_words import stems
 from models.device import choose_device, release_free_memory, resolve_precision
 from models.embedder import PACKAGED_EMBEDDER, SentenceEmbedder, packaged_minilm_path
-from models.fast_bert import FastBert, supports
+from models.fast_bert import Dense, FastBert, Lookup, int8, supports
 from models.named_not_counted import counts_of_the_asked
 from models.opposites import opposite_sentences
 from models.reading_view import ReadingView, in_spans, reading_view, sentence_windows
@@ -59,6 +61,7 @@ from models.span_decoding import best_spans
 log = logging.getLogger(__name__)
 PACKAGED_READER = "packaged:minilm-squad"
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights" / "reader"
+HALF = {"fp16": torch.float16, "bf16": torch.bfloat16}
 LAYOUT_CACHE = 64  # passages whose view and windows are kept: questions come back to the same ones
 
 
@@ -172,10 +175,11 @@ class Reader:
         self.skip_unrelated = skip_unrelated  # skip windows that share no content word with the question
         self.fast_forward = fast_forward  # BERT's forward in fused calls (``models.fast_bert``) where it applies
         # Parts of the packaged encoder taken from the embedder instead of loaded again (``share_with``).
-        self.shared_word_embeddings: torch.nn.Parameter | None = None
+        self.shared_word_embeddings: torch.Tensor | None = None
         self.shared_tokenizer: Any = None
-        self._model: Any = None
+        self._model: Any = None  # a Hugging Face QA model, where the reader is not read from its tensors
         self._fast: FastBert | None = None
+        self._head: Any = None  # the QA head over ``_fast``'s hidden states: start and end logits
         self._tokenizer: Any = None
         self._device = "cpu"
         self._packs = False  # several features share a row (needs BERT's absolute positions)
@@ -185,14 +189,51 @@ class Reader:
 
     # -- loading ----------------------------------------------------------------------------
     def warm_up(self) -> None:
-        if self._model is not None:
+        if self._tokenizer is not None:  # set last: a loaded reader
             return
-        from transformers import AutoModelForQuestionAnswering, AutoTokenizer
-
         if self.threads:
             torch.set_num_threads(self.threads)
         choice = choose_device(self.device_preference)
         self._device = choice.device
+        self.active_precision = resolve_precision(self.precision, choice)
+        if self.model_name == PACKAGED_READER and self.fast_forward:
+            self._load_packaged_weights()
+        else:
+            self._load_model()
+        log.info("reader runs on %s in %s", choice.device, self.active_precision)
+        release_free_memory()
+
+    def _load_packaged_weights(self) -> None:
+        """The shipped reader straight from its tensors into the fused forward (``models.fast_bert``).
+
+        No Hugging Face model class is built or imported: ~90 MB less resident than the
+        ``BertForQuestionAnswering`` path (``_load_model``), which computes the same.
+        """
+        from safetensors import safe_open
+        from safetensors.torch import load_file
+        from transformers import AutoTokenizer
+
+        base = packaged_minilm_path()
+        config = json.loads((base / "config.json").read_text())
+        dtype = HALF.get(self.active_precision, torch.float32)
+        trained = load_file(str(WEIGHTS_DIR / "reader.safetensors"))
+        weights = {k: v.float().to(self._device, dtype) for k, v in trained.items()}
+        table = self.shared_word_embeddings
+        if table is None:  # only the frozen tensor of the encoder's file
+            with safe_open(str(base / "model.safetensors"), framework="pt") as fh:
+                table = fh.get_tensor("embeddings.word_embeddings.weight").to(self._device)
+        quantize = self.active_precision == "int8"
+        word = Lookup(table, None if table.dtype == dtype else dtype)
+        self._fast = FastBert.from_weights(weights, config, word=word, prefix="bert.", quantize=quantize)
+        head = Dense(weights["qa_outputs.weight"], weights["qa_outputs.bias"])
+        self._head = int8(head) if quantize else head
+        self._packs = True
+        self._tokenizer = self.shared_tokenizer or AutoTokenizer.from_pretrained(str(base))
+
+    def _load_model(self) -> None:
+        """A Hugging Face QA model: any checkpoint, or the packaged reader without the fused forward."""
+        from transformers import AutoModelForQuestionAnswering, AutoTokenizer
+
         if self.model_name == PACKAGED_READER:
             model, tokenizer = self._load_packaged()
         else:
@@ -203,9 +244,8 @@ class Reader:
             tokenizer = AutoTokenizer.from_pretrained(source)
             model = AutoModelForQuestionAnswering.from_pretrained(source)
         model.eval()
-        self.active_precision = resolve_precision(self.precision, choice)
-        if self.active_precision in ("fp16", "bf16"):
-            dtype = torch.float16 if self.active_precision == "fp16" else torch.bfloat16
+        if self.active_precision in HALF:
+            dtype = HALF[self.active_precision]
             shared = self.shared_word_embeddings
             if shared is not None and model.get_input_embeddings().weight is shared:
                 # Convert everything but the embedder's fp32 table, which is looked up and cast.
@@ -216,15 +256,25 @@ class Reader:
                 model = model.to(dtype)
         elif self.active_precision == "int8":
             model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-        log.info("reader runs on %s in %s", choice.device, self.active_precision)
-        self._model = model.to(choice.device)
+        self._model = model.to(self._device)
         bert = getattr(self._model, "bert", None)
         if self.fast_forward and bert is not None and hasattr(self._model, "qa_outputs") and supports(bert):
             self._fast = FastBert(bert)
-        self._tokenizer = tokenizer
+            self._head = self._model.qa_outputs
         positions = getattr(model.config, "position_embedding_type", "absolute")
         self._packs = model.config.model_type == "bert" and positions == "absolute"
-        release_free_memory()
+        self._tokenizer = tokenizer
+
+    def with_settings(self, **settings: Any) -> Reader:
+        """A reader with other reading settings (``max_answer_tokens=2``, …) on this one's loaded model."""
+        self.warm_up()
+        other = copy.copy(self)
+        for name, value in settings.items():
+            if name not in vars(self) or name.startswith("_"):
+                raise TypeError(f"Reader has no setting {name!r}")
+            setattr(other, name, value)
+        other._layouts, other._layouts_lock = OrderedDict(), threading.Lock()
+        return other
 
     def share_with(self, embedder: SentenceEmbedder) -> None:
         """Use the packaged embedder's word-embedding table and tokenizer instead of loading copies.
@@ -233,7 +283,7 @@ class Reader:
         file, so both are the embedder's own: sharing them saves 45 MB and ~10 MB. Any other
         reader or embedder, or a reader already loaded, keeps its own.
         """
-        if self._model is None and self.model_name == PACKAGED_READER and embedder.model_name == PACKAGED_EMBEDDER:
+        if self._tokenizer is None and self.model_name == PACKAGED_READER and embedder.model_name == PACKAGED_EMBEDDER:
             self.shared_word_embeddings = embedder.word_embeddings()
             self.shared_tokenizer = embedder.tokenizer
 
@@ -465,7 +515,7 @@ class Reader:
     def _logits(self, inputs: dict[str, torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
         """Start and end logits (fp32, on the CPU) of one forward call."""
         if self._fast is not None:
-            logits = self._model.qa_outputs(self._fast(**inputs)).float().cpu()
+            logits = self._head(self._fast(**inputs)).float().cpu()
             return logits[..., 0], logits[..., 1]
         out = self._model(**inputs)
         return out.start_logits.float().cpu(), out.end_logits.float().cpu()

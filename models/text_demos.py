@@ -9,6 +9,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -38,10 +39,26 @@ def prepare(text: object, limit: int = MAX_DEMO_CHARS) -> tuple[str, bool]:
 
 @cache
 def stopwords() -> frozenset[str]:
-    """scikit-learn's English stopword list (imported on first use: scikit-learn costs ~70 MB)."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    """scikit-learn's English stopword list (the Glasgow IR group's), read from its own file.
 
-    return frozenset(ENGLISH_STOP_WORDS)
+    The list is one module of plain words; importing it through ``sklearn`` would load
+    scikit-learn itself (~65 MB resident), which nothing else in a running tutor needs.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("sklearn")  # finds the package without importing it
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    found = [Path(f) / "feature_extraction" / "_stop_words.py" for f in folders]
+    if not found or not found[0].is_file():
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # a layout we don't know: the import
+
+        return frozenset(ENGLISH_STOP_WORDS)
+    loaded = importlib.util.spec_from_file_location("_sklearn_stop_words", found[0])
+    if loaded is None or loaded.loader is None:
+        raise DemoError("scikit-learn's stopword list cannot be read")
+    module = importlib.util.module_from_spec(loaded)
+    loaded.loader.exec_module(module)
+    return frozenset(module.ENGLISH_STOP_WORDS)
 
 
 def words(text: str, drop_stopwords: bool = False) -> list[str]:

@@ -38,7 +38,8 @@ def test_the_reader_runs_in_half_precision_on_cuda() -> None:
 
     reader = Reader(device="cuda")
     spans = reader.run("How many parameters does BERT_BASE contain?", ["BERT_BASE contains 110M parameters."])
-    assert next(reader._model.parameters()).dtype == torch.float16
+    assert reader.active_precision == "fp16" and reader._fast is not None
+    assert reader._fast.position.dtype == torch.float16 and reader._fast.position.is_cuda
     assert spans[0].text == "110M"
 
 

@@ -10,7 +10,9 @@ from transformers import BertConfig, BertModel
 
 from knowledge.tutor import Tutor
 from models.batching import pack_rows, packed_batch
-from models.fast_bert import FastBert, supports
+from models.embedder import packaged_minilm_path
+from models.fast_bert import FastBert, supports, supports_config
+from models.reader import WEIGHTS_DIR
 
 
 def tiny_bert(**overrides: Any) -> Any:
@@ -83,7 +85,7 @@ def test_the_model_keeps_working_on_the_fused_weights_without_a_copy() -> None:
     with torch.inference_mode():
         before = bert(input_ids=ids).last_hidden_state
     fast = FastBert(bert)
-    fused = fast.layers[0][0][0]
+    fused = fast.layers[0].qkv[0].weight  # type: ignore[attr-defined]
     query = bert.encoder.layer[0].attention.self.query.weight
     assert query.untyped_storage().data_ptr() == fused.untyped_storage().data_ptr()
     with torch.inference_mode():
@@ -101,19 +103,58 @@ def test_only_models_it_computes_exactly_are_taken() -> None:
 
 
 def test_the_shipped_reader_and_embedder_use_it_and_agree_with_the_model(real_tutor: Tutor) -> None:
+    from models.training.train_reader import load_reader
+
     reader = real_tutor.reader
     assert reader._fast is not None and real_tutor.embedder._fast is not None  # type: ignore[attr-defined]
+    assert reader._model is None  # read from its tensors: no Hugging Face model built
     tok = reader._tokenizer
     enc = tok(["Who created BERT?"] * 2, ["BERT is a 2018 child of Google Researchers.", "Dogs like parks."])
     features = [{k: enc[k][i] for k in ("input_ids", "token_type_ids")} for i in range(2)]
     lengths = [len(f["input_ids"]) for f in features]
     batch = packed_batch(features, pack_rows(lengths, 128), 128)
+    cpu = torch.device("cpu")
+    # The same weights in the Hugging Face modules.
+    model = load_reader(packaged_minilm_path(), WEIGHTS_DIR / "reader.safetensors", cpu).eval()
     with torch.inference_mode():
         start, end = reader._logits(batch)
-        out = reader._model(**batch)
+        out = model(**batch)
     n = sum(lengths)  # both features share one row; compare where tokens are
     torch.testing.assert_close(start[0, :n], out.start_logits.float()[0, :n], atol=0.25, rtol=0.02)  # bf16 rounding
     torch.testing.assert_close(end[0, :n], out.end_logits.float()[0, :n], atol=0.25, rtol=0.02)
+
+
+def test_weights_read_from_a_state_dict_match_the_model() -> None:
+    bert = tiny_bert()
+    ids = torch.randint(1, 100, (2, 7))
+    mask = torch.ones(2, 7, dtype=torch.long)
+    mask[1, 4:] = 0
+    state = {f"bert.{k}": v.clone() for k, v in bert.state_dict().items()}
+    fast = FastBert.from_weights(state, bert.config.to_dict(), prefix="bert.")
+    with torch.inference_mode():
+        want = bert(input_ids=ids, attention_mask=mask).last_hidden_state
+        got = fast(ids, attention_mask=mask)
+    torch.testing.assert_close(got[mask.bool()], want[mask.bool()], atol=1e-5, rtol=1e-5)
+
+
+def test_int8_weights_compute_what_the_quantized_model_computes() -> None:
+    bert = tiny_bert()
+    ids = torch.randint(1, 100, (2, 7))
+    quantized = torch.ao.quantization.quantize_dynamic(tiny_bert(), {torch.nn.Linear}, dtype=torch.qint8)
+    fast = FastBert.from_weights(bert.state_dict(), bert.config.to_dict(), quantize=True)
+    assert len(fast.layers[0].qkv) == 3  # query, key and value each with its own scale, as the modules
+    with torch.inference_mode():
+        want = quantized(input_ids=ids).last_hidden_state
+        got = fast(ids)
+    torch.testing.assert_close(got, want, atol=1e-4, rtol=1e-4)
+
+
+def test_configs_it_cannot_compute_are_refused() -> None:
+    config = tiny_bert().config.to_dict()
+    assert supports_config(config)
+    assert not supports_config(config | {"hidden_act": "relu"})
+    assert not supports_config(config | {"position_embedding_type": "relative_key"})
+    assert not supports_config(config | {"model_type": "roberta"})
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])

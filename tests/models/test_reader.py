@@ -70,8 +70,8 @@ def test_windows_are_tokenized_once_and_paired_as_the_tokenizer_pairs_them(reade
 
 
 def test_answer_length_is_limited(real_tutor: Tutor) -> None:
-    short = Reader(max_answer_tokens=2)
-    short._model, short._tokenizer, short._device = real_tutor.reader._model, real_tutor.reader._tokenizer, "cpu"
+    short = real_tutor.reader.with_settings(max_answer_tokens=2)
+    assert short._fast is real_tutor.reader._fast and real_tutor.reader.max_answer_tokens == 30  # shared, not changed
     spans = short.run(
         "What do larger batches produce?",
         ["Larger batches produce gradients with lower variance and more stable updates."],
@@ -145,7 +145,7 @@ def test_cpu_precision_keeps_the_embedder_in_fp32(real_tutor: Tutor) -> None:
     assert isinstance(real_tutor.embedder, SentenceEmbedder)
     table = real_tutor.embedder.word_embeddings()
     assert table.dtype == torch.float32
-    assert reader._model.get_input_embeddings().weight is table  # one table for both, not a copy
+    assert reader._fast is not None and reader._fast.word.table is table  # type: ignore[attr-defined]  # one table
     assert reader._tokenizer is real_tutor.embedder.tokenizer  # and one tokenizer
 
 
