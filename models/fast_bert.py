@@ -66,6 +66,49 @@ class Lookup:
         return rows if self.dtype is None else rows.to(self.dtype)
 
 
+class PackedDense:
+    """A bf16 projection whose weights oneDNN packed once for this CPU (what ``torch.compile`` does
+    to linear layers on the CPU when it freezes a model), instead of re-laying them out every call.
+
+    Measured on the 2-core CPU (AMD EPYC with AVX512-BF16, no AMX), a 384 → 1,536 projection at
+    320 tokens 1.14 → 0.88 ms, at 14 tokens 0.12 → 0.06 ms, with bit-identical results; the
+    reader's read 37.0 → 32.5 ms at p50 (tutors alternating in one process), resident memory
+    unchanged. The fp32 embedder is not packed: its question 9.1 → 4.4 ms, but its weights are
+    mapped from the package's file and the packed copy is another 35–45 MB resident (24 MB
+    more with the file read into memory instead), against the 600 MB target.
+    """
+
+    __slots__ = ("bias", "weight")
+
+    def __init__(self, dense: Dense) -> None:
+        self.weight = torch.ops.mkldnn._reorder_linear_weight(dense.weight, 64)
+        self.bias = dense.bias
+
+    def __call__(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.ops.mkldnn._linear_pointwise(x, self.weight, self.bias, "none", [], "")
+
+
+def packed(dense: Dense) -> Projection:
+    """A bf16 ``dense`` with oneDNN-packed weights where this torch and CPU have them, else ``dense``.
+
+    The packing ops are torch's own (its compiler's), not a public API: a torch without them,
+    or one whose packed projection does not give ``dense``'s result on a probe, keeps ``dense``.
+    """
+    weight = dense.weight
+    if weight.device.type != "cpu" or weight.dtype != torch.bfloat16:
+        return dense
+    if not torch.backends.mkldnn.is_available() or dense.bias is None:
+        return dense
+    try:
+        fast = PackedDense(dense)
+        probe = torch.linspace(-1, 1, 3 * weight.shape[1], dtype=weight.dtype).view(3, -1)
+        with torch.inference_mode():
+            same = torch.allclose(fast(probe).float(), dense(probe).float(), rtol=1e-2, atol=1e-2)
+    except (RuntimeError, AttributeError, TypeError):
+        return dense
+    return fast if same else dense
+
+
 class Layer(NamedTuple):
     """One encoder layer: query-key-value (one fused projection, or three), then the rest."""
 
@@ -136,6 +179,11 @@ class FastBert:
         ``word``: the word-embedding lookup, where the table is held elsewhere (else the one in
         ``weights``). ``quantize``: every projection in dynamic int8, as ``quantize_dynamic``
         would make it of the Hugging Face model (query, key and value apart, each its own scale).
+        Dynamic int8 scales each call's activations by their range over the whole call, padding
+        included, so an int8 encoder computes every position, as the modules do: without the
+        padding the ranges moved and so did the answers (16 of 481 lecture questions; dev F1
+        0.882 → 0.833, where computing them gives 0.879). Otherwise, on the CPU, each projection's
+        weights are packed for oneDNN once (``packed``).
         """
         self = cls.__new__(cls)
         self._setup(config, step)
@@ -146,8 +194,10 @@ class FastBert:
             return weights[prefix + name]
 
         def dense(name: str) -> Projection:
-            projection = Dense(get(f"{name}.weight"), get(f"{name}.bias"))
-            return int8(projection) if quantize else projection
+            return speedy(Dense(get(f"{name}.weight"), get(f"{name}.bias")))
+
+        def speedy(projection: Dense) -> Projection:
+            return int8(projection) if quantize else packed(projection)
 
         def norm(name: str) -> tuple[torch.Tensor, torch.Tensor]:
             return get(f"{name}.LayerNorm.weight"), get(f"{name}.LayerNorm.bias")
@@ -164,9 +214,11 @@ class FastBert:
                 qkv = tuple(dense(n) for n in names)
             else:
                 qkv = (
-                    Dense(
-                        torch.cat([get(f"{n}.weight") for n in names]).contiguous(),
-                        torch.cat([get(f"{n}.bias") for n in names]).contiguous(),
+                    speedy(
+                        Dense(
+                            torch.cat([get(f"{n}.weight") for n in names]).contiguous(),
+                            torch.cat([get(f"{n}.bias") for n in names]).contiguous(),
+                        )
                     ),
                 )
             self.layers.append(

@@ -11,7 +11,7 @@ from transformers import BertConfig, BertModel
 from knowledge.tutor import Tutor
 from models.batching import pack_rows, packed_batch
 from models.embedder import packaged_minilm_path
-from models.fast_bert import FastBert, supports, supports_config
+from models.fast_bert import Dense, FastBert, PackedDense, packed, supports, supports_config
 from models.reader import WEIGHTS_DIR
 
 
@@ -163,3 +163,27 @@ def test_it_runs_in_the_models_precision(dtype: torch.dtype) -> None:
     with torch.inference_mode():
         out = FastBert(bert)(torch.randint(1, 100, (1, 5)))
     assert out.dtype == dtype and torch.isfinite(out.float()).all()
+
+
+def test_bf16_projections_are_packed_once_and_compute_the_same() -> None:
+    torch.manual_seed(0)
+    dense = Dense(torch.randn(48, 32).bfloat16(), torch.randn(48).bfloat16())
+    fast = packed(dense)
+    x = torch.randn(10, 32).bfloat16()
+    if torch.backends.mkldnn.is_available():
+        assert isinstance(fast, PackedDense)
+    with torch.inference_mode():
+        torch.testing.assert_close(fast(x), dense(x), atol=0.05, rtol=0.02)
+    fp32 = Dense(torch.randn(48, 32), torch.randn(48))
+    assert packed(fp32) is fp32  # the embedder's mapped fp32 weights stay as they are
+
+
+def test_a_torch_without_the_packing_ops_keeps_the_plain_projection(monkeypatch: pytest.MonkeyPatch) -> None:
+    import models.fast_bert as fast_bert
+
+    def missing(*args: Any) -> torch.Tensor:
+        raise RuntimeError("no such op")
+
+    monkeypatch.setattr(fast_bert.PackedDense, "__init__", missing)
+    dense = Dense(torch.randn(8, 4).bfloat16(), torch.randn(8).bfloat16())
+    assert packed(dense) is dense
