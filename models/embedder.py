@@ -70,6 +70,7 @@ class SentenceEmbedder:
         self._model: Any = None  # a SentenceTransformer, where the model is not read directly
         self._fast: Any = None  # models.fast_bert.FastBert over the encoder's weights, where it is
         self._tokenizer: Any = None
+        self._lower_case = False
         self._device = "cpu"
 
     @property
@@ -114,6 +115,7 @@ class SentenceEmbedder:
         self.dimension = int(config["hidden_size"])
         settings = _json(folder / "sentence_bert_config.json")
         self.max_tokens = int(settings.get("max_seq_length") or self.max_tokens)
+        self._lower_case = bool(settings.get("do_lower_case", False))  # as sentence-transformers reads it
         self._tokenizer = AutoTokenizer.from_pretrained(str(folder))
 
     def word_embeddings(self) -> Any:
@@ -161,7 +163,7 @@ class SentenceEmbedder:
         import torch
 
         features = self._tokenizer(
-            [t.strip() for t in texts],
+            [t.strip().lower() if self._lower_case else t.strip() for t in texts],
             padding=True,
             truncation="longest_first",
             max_length=self.max_tokens,

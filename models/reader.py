@@ -128,26 +128,25 @@ def link_on_the_line(view: ReadingView, links: tuple[tuple[int, int], ...], star
 
 
 class CastEmbedding(torch.nn.Module):
-    """A word-embedding lookup in a shared fp32 table whose rows are handed on in ``dtype``.
+    """``fast_bert.Lookup`` as the input embeddings of a Hugging Face model (``fused_forward = false``).
 
     The half-precision reader and the fp32 embedder then keep one table (47 MB) instead of two.
     The table is deliberately not a registered parameter, so converting or moving the reader never
     touches the embedder's weights.
     """
 
-    table: torch.Tensor
+    lookup: Lookup
 
     def __init__(self, table: torch.Tensor, dtype: torch.dtype) -> None:
         super().__init__()
-        object.__setattr__(self, "table", table)  # a plain attribute, not a parameter of the reader
-        self.dtype = dtype
+        object.__setattr__(self, "lookup", Lookup(table, dtype))  # a plain attribute, not a parameter
 
     @property
     def weight(self) -> torch.Tensor:
-        return self.table
+        return self.lookup.table
 
     def forward(self, input_ids: torch.Tensor) -> torch.Tensor:
-        return torch.nn.functional.embedding(input_ids, self.table).to(self.dtype)
+        return self.lookup(input_ids)
 
 
 class Reader:

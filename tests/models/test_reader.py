@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from knowledge.tutor import Tutor
 from models.embedder import SentenceEmbedder
-from models.reader import Reader
+from models.reader import CastEmbedding, Reader
 from models.reading_view import ReadingView
 
 
@@ -72,6 +72,8 @@ def test_windows_are_tokenized_once_and_paired_as_the_tokenizer_pairs_them(reade
 def test_answer_length_is_limited(real_tutor: Tutor) -> None:
     short = real_tutor.reader.with_settings(max_answer_tokens=2)
     assert short._fast is real_tutor.reader._fast and real_tutor.reader.max_answer_tokens == 30  # shared, not changed
+    with pytest.raises(TypeError, match="no setting"):
+        real_tutor.reader.with_settings(_fast=None)
     spans = short.run(
         "What do larger batches produce?",
         ["Larger batches produce gradients with lower variance and more stable updates."],
@@ -502,3 +504,21 @@ def test_a_count_does_not_name_what_a_which_question_asks_for(reader: Reader) ->
     passage = "Let us look at these examples:\n1. Not to brag, but I'm fluent in 10 languages. English and Binary."
     spans = reader.run("What languages is the speaker fluent in?", [passage])
     assert spans and "10" not in spans[0].text
+
+
+def test_the_hugging_face_modules_read_the_same_answers(tmp_path: Path, real_tutor: Tutor) -> None:
+    from tests.conftest import make_settings
+
+    modules = Tutor(make_settings(tmp_path, TUTOR__MODELS__FUSED_FORWARD="false"))
+    modules.warm_up(reader=True)
+    try:
+        reader, embedder = modules.reader, modules.embedder
+        assert reader._model is not None and reader._fast is None  # BertForQuestionAnswering, not the tensors
+        assert isinstance(embedder, SentenceEmbedder) and embedder._model is not None  # a SentenceTransformer
+        if reader.active_precision in ("bf16", "fp16"):
+            embeddings = reader._model.get_input_embeddings()
+            assert isinstance(embeddings, CastEmbedding) and embeddings.weight is embedder.word_embeddings()
+        for question in ("Who created BERT?", "What do larger batches produce?", "What are LSTMs slow at?"):
+            assert modules.ask(question).text == real_tutor.ask(question).text
+    finally:
+        modules.close()
