@@ -41,6 +41,7 @@ from models.list_items import ItemAsked, asks_for_the_list, item_asked, item_in,
 from models.reader import Reader, ReaderSpan
 from models.reading_view import ItemList, ReadingView, reading_view
 from models.span_bounds import snap_to_words
+from models.worked_examples import example_asked, may_ask_about_an_example
 
 log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 1000
@@ -432,6 +433,8 @@ class Tutor:
             self._warm_reader()
         result, q, q_vec = self._search(typed)
         timings = dict(result.timings_ms)
+        if may_ask_about_an_example(q) and (example := self._worked_example(result, q, q_vec, timings, t0)):
+            return example
         asked = item_asked(q)
         if asked is not None:  # read first without the place: "What is the fun fact?"
             found, topic, topic_vec = self._search(asked.topic)
@@ -475,6 +478,40 @@ class Tutor:
             return None, 0.0
         sentence_sim = float(self._sentence_vectors_of([best.sentence])[0] @ q_vec)
         return best, calibration(best.score, best.null_score, hits[best.passage].score, sentence_sim)
+
+    def _worked_example(
+        self, result: SearchResult, q: str, q_vec: np.ndarray, timings: dict[str, float], t0: float
+    ) -> Answer | None:
+        """The text or the numbers of a worked example the question asks about (``models.worked_examples``).
+
+        Vouched for by the sentence detector on the question and the example as the notes show it
+        ("Let us make a representation: I love dogs and dogs love snacks. [1 2 3 4 3 2 5].", or
+        either of its sentences), with the calibrated threshold; below it, or with no such
+        example, the reader reads as usual.
+        """
+        calibration = self._calibration
+        assert calibration is not None
+        for i, hit in enumerate(result.hits):
+            view = reading_view(hit.passage.text)
+            found = example_asked(q, view)
+            if found is None:
+                continue
+            (start, end), example = found.answer, found.example
+            b_start, b_end = example.block
+            block = view.text[b_start:b_end]
+            shown = [block, view.text[b_start : example.split].strip(), view.text[example.split : b_end]]
+            similarity = float(np.max(self._sentence_vectors_of(shown) @ q_vec))
+            # Quoting the very numbers of the notes is not a word shared by chance: no passage floor.
+            conf = (
+                calibration.sentence(similarity) if found.quoted else calibration.sentence_vote(hit.score, similarity)
+            )
+            if conf < self._threshold:
+                return None
+            timings["total"] = (time.perf_counter() - t0) * 1e3
+            return _answered(
+                result, result, i, view.text[start:end], block, (start - b_start, end - b_start), conf, timings
+            )
+        return None
 
     def _item_of_list(
         self,

@@ -65,8 +65,12 @@ class Calibration:
     sentence_floor: float = SENTENCE_FLOOR
 
     def __call__(self, span_score: float, null_score: float, similarity: float, sentence_similarity: float) -> float:
-        sentence = self.sentence(sentence_similarity) if similarity >= self.sentence_floor else 0.0
+        sentence = self.sentence_vote(similarity, sentence_similarity)
         return max(self.reader(span_score - null_score, span_score, similarity), sentence)
+
+    def sentence_vote(self, similarity: float, sentence_similarity: float) -> float:
+        """The sentence detector's probability alone: for an answer that the reader did not read."""
+        return self.sentence(sentence_similarity) if similarity >= self.sentence_floor else 0.0
 
     @classmethod
     def load(cls, path: Path) -> Calibration:

@@ -387,3 +387,14 @@ def test_a_typo_in_a_question_is_read_as_the_courses_word(real_tutor: Tutor) -> 
     assert real_tutor.ask("What is a relu?").read_as == ""  # jargon stays: never "rely"
     wide = real_tutor.ask("Ｗｈｏ ｃｒｅａｔｅｄ ＢＥＲＴ？")  # full-width: all [UNK] to the reader unless folded
     assert wide.text == "Google Researchers" and wide.question == "Who created BERT?"
+
+
+def test_a_worked_example_is_answered_with_its_numbers_or_its_text(real_tutor: Tutor) -> None:
+    numbers = real_tutor.ask("How is the sentence 'I love dogs and dogs love snacks' represented?")
+    assert numbers.text == "[1 2 3 4 3 2 5]" and not numbers.abstained
+    assert numbers.sentence.endswith("I love dogs and dogs love snacks. [1 2 3 4 3 2 5].")  # shown with its text
+    s, e = numbers.answer_in_sentence
+    assert numbers.sentence[s:e] == numbers.text
+    text = real_tutor.ask("What does the sequence [1 2 3 4 3 2 5] stand for?")
+    assert text.text == "I love dogs and dogs love snacks" and text.confidence >= 0.5
+    assert "[" not in real_tutor.ask("How are words represented?").text  # no example's text: the reader's turn
