@@ -499,7 +499,8 @@ class Tutor:
             (start, end), example = found.answer, found.example
             b_start, b_end = example.block
             block = view.text[b_start:b_end]
-            shown = [block, view.text[b_start : example.split].strip(), view.text[example.split : b_end]]
+            split = example.code[0]  # where the numbers' sentence begins
+            shown = [block, view.text[b_start:split].strip(), view.text[split:b_end]]
             similarity = float(np.max(self._sentence_vectors_of(shown) @ q_vec))
             # Quoting the very numbers of the notes is not a word shared by chance: no passage floor.
             conf = (

@@ -147,22 +147,18 @@ class FastBert:
     """
 
     def __init__(self, bert: Any, fuse_qkv: bool = True, step: int = 64) -> None:
-        emb = bert.embeddings
-        self._setup(bert.config.to_dict(), step)
-        self.fuse_qkv = fuse_qkv
-        self.word: Projection = emb.word_embeddings
-        self.position = emb.position_embeddings.weight
-        self.token_type = emb.token_type_embeddings.weight
-        self.norm = (emb.LayerNorm.weight, emb.LayerNorm.bias)
-        self.layers = [self._fuse(layer) for layer in bert.encoder.layer]
-
-    def _setup(self, config: Mapping[str, Any], step: int) -> None:
-        self.heads = int(config["num_attention_heads"])
-        self.width = int(config["hidden_size"])
-        self.eps = float(config.get("layer_norm_eps", 1e-12))
-        self.pad_id = int(config.get("pad_token_id") or 0)
-        self.step = step
-        self.skips_padding = True
+        params = dict(bert.named_parameters())
+        with torch.no_grad():
+            self._build(bert.config.to_dict(), params.__getitem__, bert.embeddings.word_embeddings, fuse_qkv, step)
+        if fuse_qkv:  # the module's weights now live in the fused ones: one copy, and the model still works
+            for layer, module in zip(self.layers, bert.encoder.layer, strict=True):
+                fused = layer.qkv[0]
+                assert isinstance(fused, Dense) and fused.bias is not None
+                rows = fused.weight.shape[0] // 3
+                attn = module.attention.self
+                for i, p in enumerate((attn.query, attn.key, attn.value)):
+                    p.weight = torch.nn.Parameter(fused.weight[i * rows : (i + 1) * rows], requires_grad=False)
+                    p.bias = torch.nn.Parameter(fused.bias[i * rows : (i + 1) * rows], requires_grad=False)
 
     @classmethod
     def from_weights(
@@ -186,18 +182,31 @@ class FastBert:
         weights are packed for oneDNN once (``packed``).
         """
         self = cls.__new__(cls)
-        self._setup(config, step)
-        self.fuse_qkv = not quantize
+        speedy = int8 if quantize else packed
+        self._build(config, lambda name: weights[prefix + name], word, not quantize, step, speedy)
         self.skips_padding = not quantize
+        return self
 
-        def get(name: str) -> torch.Tensor:
-            return weights[prefix + name]
+    def _build(
+        self,
+        config: Mapping[str, Any],
+        get: Callable[[str], torch.Tensor],
+        word: Projection | None,
+        fuse_qkv: bool,
+        step: int,
+        speedy: Callable[[Dense], Projection] = lambda dense: dense,
+    ) -> None:
+        """The encoder from ``get`` (a ``BertModel``'s tensor by name), each projection made ``speedy``."""
+        self.heads = int(config["num_attention_heads"])
+        self.width = int(config["hidden_size"])
+        self.eps = float(config.get("layer_norm_eps", 1e-12))
+        self.pad_id = int(config.get("pad_token_id") or 0)
+        self.step = step
+        self.skips_padding = True
+        self.fuse_qkv = fuse_qkv
 
         def dense(name: str) -> Projection:
             return speedy(Dense(get(f"{name}.weight"), get(f"{name}.bias")))
-
-        def speedy(projection: Dense) -> Projection:
-            return int8(projection) if quantize else packed(projection)
 
         def norm(name: str) -> tuple[torch.Tensor, torch.Tensor]:
             return get(f"{name}.LayerNorm.weight"), get(f"{name}.LayerNorm.bias")
@@ -206,21 +215,16 @@ class FastBert:
         self.position = get("embeddings.position_embeddings.weight")
         self.token_type = get("embeddings.token_type_embeddings.weight")
         self.norm = norm("embeddings")
-        self.layers = []
+        self.layers: list[Layer] = []
         for i in range(int(config["num_hidden_layers"])):
             at = f"encoder.layer.{i}."
             names = [f"{at}attention.self.{p}" for p in ("query", "key", "value")]
-            if quantize:
-                qkv = tuple(dense(n) for n in names)
+            qkv: tuple[Projection, ...]
+            if fuse_qkv:
+                weight = torch.cat([get(f"{n}.weight") for n in names]).contiguous()
+                qkv = (speedy(Dense(weight, torch.cat([get(f"{n}.bias") for n in names]).contiguous())),)
             else:
-                qkv = (
-                    speedy(
-                        Dense(
-                            torch.cat([get(f"{n}.weight") for n in names]).contiguous(),
-                            torch.cat([get(f"{n}.bias") for n in names]).contiguous(),
-                        )
-                    ),
-                )
+                qkv = tuple(dense(n) for n in names)
             self.layers.append(
                 Layer(
                     qkv,
@@ -231,31 +235,6 @@ class FastBert:
                     norm(f"{at}output"),
                 )
             )
-        return self
-
-    def _fuse(self, layer: Any) -> Layer:
-        attn = layer.attention.self
-        projections = (attn.query, attn.key, attn.value)
-        if self.fuse_qkv:
-            with torch.no_grad():
-                weight = torch.cat([p.weight for p in projections]).contiguous()
-                bias = torch.cat([p.bias for p in projections]).contiguous()
-                rows = weight.shape[0] // 3
-                for i, p in enumerate(projections):  # the module's weights now live in the fused ones
-                    p.weight = torch.nn.Parameter(weight[i * rows : (i + 1) * rows], requires_grad=False)
-                    p.bias = torch.nn.Parameter(bias[i * rows : (i + 1) * rows], requires_grad=False)
-            qkv: tuple[Projection, ...] = (Dense(weight, bias),)
-        else:
-            qkv = tuple(Dense(p.weight, p.bias) for p in projections)
-        out, ffn_in, ffn_out = layer.attention.output, layer.intermediate.dense, layer.output
-        return Layer(
-            qkv,
-            Dense(out.dense.weight, out.dense.bias),
-            (out.LayerNorm.weight, out.LayerNorm.bias),
-            Dense(ffn_in.weight, ffn_in.bias),
-            Dense(ffn_out.dense.weight, ffn_out.dense.bias),
-            (ffn_out.LayerNorm.weight, ffn_out.LayerNorm.bias),
-        )
 
     def __call__(
         self,

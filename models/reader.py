@@ -208,7 +208,6 @@ class Reader:
         No Hugging Face model class is built or imported: ~90 MB less resident than the
         ``BertForQuestionAnswering`` path (``_load_model``), which computes the same.
         """
-        from safetensors import safe_open
         from safetensors.torch import load_file
         from transformers import AutoTokenizer
 
@@ -217,10 +216,7 @@ class Reader:
         dtype = HALF.get(self.active_precision, torch.float32)
         trained = load_file(str(WEIGHTS_DIR / "reader.safetensors"))
         weights = {k: v.float().to(self._device, dtype) for k, v in trained.items()}
-        table = self.shared_word_embeddings
-        if table is None:  # only the frozen tensor of the encoder's file
-            with safe_open(str(base / "model.safetensors"), framework="pt") as fh:
-                table = fh.get_tensor("embeddings.word_embeddings.weight").to(self._device)
+        table = self._word_table().to(self._device)
         quantize = self.active_precision == "int8"
         word = Lookup(table, None if table.dtype == dtype else dtype)
         self._fast = FastBert.from_weights(weights, config, word=word, prefix="bert.", quantize=quantize)
@@ -286,8 +282,16 @@ class Reader:
             self.shared_word_embeddings = embedder.word_embeddings()
             self.shared_tokenizer = embedder.tokenizer
 
-    def _load_packaged(self) -> tuple[Any, Any]:
+    def _word_table(self) -> torch.Tensor:
+        """The packaged encoder's frozen word embeddings: the embedder's (``share_with``), else from its file."""
+        if self.shared_word_embeddings is not None:
+            return self.shared_word_embeddings
         from safetensors import safe_open
+
+        with safe_open(str(packaged_minilm_path() / "model.safetensors"), framework="pt") as fh:  # that tensor only
+            return fh.get_tensor("embeddings.word_embeddings.weight")
+
+    def _load_packaged(self) -> tuple[Any, Any]:
         from safetensors.torch import load_file
         from transformers import AutoConfig, AutoTokenizer, BertForQuestionAnswering
 
@@ -297,12 +301,13 @@ class Reader:
         trained = {k: v.float() for k, v in load_file(str(WEIGHTS_DIR / "reader.safetensors")).items()}
         shared = self.shared_word_embeddings
         if shared is None:
-            with safe_open(str(base / "model.safetensors"), framework="pt") as fh:  # only the frozen tensor
-                trained["bert.embeddings.word_embeddings.weight"] = fh.get_tensor("embeddings.word_embeddings.weight")
+            trained["bert.embeddings.word_embeddings.weight"] = self._word_table()
         missing, unexpected = model.load_state_dict(trained, strict=False)
         missing = [m for m in missing if not m.endswith("position_ids")]
         if shared is not None:
-            model.bert.embeddings.word_embeddings.weight = shared
+            model.bert.embeddings.word_embeddings.weight = (
+                shared if isinstance(shared, torch.nn.Parameter) else torch.nn.Parameter(shared, requires_grad=False)
+            )
             missing = [m for m in missing if m != "bert.embeddings.word_embeddings.weight"]
         if missing or unexpected:
             raise RuntimeError(f"reader weights do not fit the encoder: {missing or unexpected}")

@@ -45,20 +45,16 @@ def stopwords() -> frozenset[str]:
     scikit-learn itself (~65 MB resident), which nothing else in a running tutor needs.
     """
     import importlib.util
+    import runpy
 
     spec = importlib.util.find_spec("sklearn")  # finds the package without importing it
     folders = list(spec.submodule_search_locations or []) if spec else []
     found = [Path(f) / "feature_extraction" / "_stop_words.py" for f in folders]
-    if not found or not found[0].is_file():
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # a layout we don't know: the import
+    if found and found[0].is_file():
+        return frozenset(runpy.run_path(str(found[0]))["ENGLISH_STOP_WORDS"])
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # a layout we don't know: the import
 
-        return frozenset(ENGLISH_STOP_WORDS)
-    loaded = importlib.util.spec_from_file_location("_sklearn_stop_words", found[0])
-    if loaded is None or loaded.loader is None:
-        raise DemoError("scikit-learn's stopword list cannot be read")
-    module = importlib.util.module_from_spec(loaded)
-    loaded.loader.exec_module(module)
-    return frozenset(module.ENGLISH_STOP_WORDS)
+    return frozenset(ENGLISH_STOP_WORDS)
 
 
 def words(text: str, drop_stopwords: bool = False) -> list[str]:

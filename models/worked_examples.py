@@ -38,8 +38,7 @@ class WorkedExample:
 
     text: tuple[int, int]  # the text encoded, without a lead-in or its closing mark
     code: tuple[int, int]  # the numbers, brackets included
-    block: tuple[int, int]  # both sentences, as the answer shows them
-    split: int  # where the second sentence (the numbers) begins
+    block: tuple[int, int]  # both sentences, as the answer shows them (the numbers' sentence begins at ``code``)
 
 
 def may_ask_about_an_example(question: str) -> bool:
@@ -65,7 +64,7 @@ def worked_examples(view: ReadingView) -> list[WorkedExample]:
         end = t_start + len(text.rstrip(".!? \t"))
         if end - start < 3:
             continue
-        found.append(WorkedExample((start, end), (c_start, c_start + len(code)), (t_start, c_end), c_start))
+        found.append(WorkedExample((start, end), (c_start, c_start + len(code)), (t_start, c_end)))
     return found
 
 
